@@ -1,0 +1,74 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RASA   := $(VENV)/bin/rasa
+STAMP  := $(VENV)/.installed
+MODEL  := models/bot.tar.gz
+PORT   ?= 5005
+ACTIONS_PORT ?= 5055
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+
+# The lexicons (data/lexicon/) are read at run time, so safety updates need no retraining.
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml)
+CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml
+
+.PHONY: help setup train content run shell test test-unit validate test-stories eval lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## build .venv from Python 3.10 and install the pinned dependencies
+$(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh
+	@scripts/setup_venv.sh
+
+train: $(MODEL) ## train the model if the data, config or NLU components changed
+$(MODEL): $(STAMP) $(TRAINING_INPUTS)
+	@mkdir -p models var
+	@echo "Training the model (about 2-3 minutes on 2 cores)..."
+	@start=$$(date +%s); \
+	$(RASA) train --fixed-model-name bot --out models --quiet > var/train.log 2>&1 || { tail -40 var/train.log; exit 1; }; \
+	echo "Training finished in $$(( $$(date +%s) - start )) s" | tee var/train-time.txt
+	@touch $(MODEL)
+
+content: var/content.stamp ## validate data/content/ and load it into the content store
+var/content.stamp: $(STAMP) $(CONTENT_INPUTS)
+	@mkdir -p var
+	@$(PY) -m bot content load
+	@touch $@
+
+run: $(MODEL) var/content.stamp ## start the action server and the bot (REST on :$(PORT)); Ctrl-C stops both
+	@scripts/run.sh $(PORT) $(ACTIONS_PORT)
+
+shell: $(MODEL) var/content.stamp ## chat in the terminal (rasa shell) using the running action server
+	@curl -sf http://localhost:$(ACTIONS_PORT)/health >/dev/null || \
+	  echo "Note: no action server on :$(ACTIONS_PORT) - start 'make run' in another terminal for topic answers."
+	$(RASA) shell -m $(MODEL) --endpoints endpoints.yml -p 5006
+
+validate: $(STAMP) ## check the Rasa data (fails on warnings) and the curated content
+	$(RASA) data validate --fail-on-warnings
+	$(PY) -m bot content validate
+
+test-unit: $(STAMP) ## pytest: store, loader, NLU components, actions (no trained model needed)
+	$(PY) -m pytest -q -m "not model"
+
+test-stories: $(MODEL) ## run the test stories; any wrong prediction fails
+	$(RASA) test core -m $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
+
+eval: $(MODEL) ## held-out figures: intent accuracy + macro-F1 (floor 0.90), crisis recall (100%) and false positives (max 3%)
+	$(PY) -m bot eval --model $(MODEL) --nlu-test tests/nlu_test.yml --crisis-test tests/crisis_test.yml --floor 0.90
+
+test: validate test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs
+	$(PY) -m pytest -q -m model
+
+lock: ## re-pin requirements.lock from a fresh install of requirements.in
+	rm -rf /tmp/lock-venv && $$(scripts/find_python310.sh) -m venv /tmp/lock-venv && \
+	/tmp/lock-venv/bin/pip install -q "pip==24.0" && /tmp/lock-venv/bin/pip install -q -r requirements.in && \
+	/tmp/lock-venv/bin/pip freeze --exclude-editable | grep -v '^opioid-support-bot' > requirements.lock
+
+clean: ## remove the trained model, content database and results (keeps .venv)
+	rm -rf models var results/core results/nlu

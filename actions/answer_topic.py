@@ -1,0 +1,57 @@
+"""Action: answer the topic the user asked about from the content store."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.audience import audience_for, loved_one_word
+from bot.content_store import ContentUnavailable, get_store
+from bot.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
+
+logger = logging.getLogger(__name__)
+
+
+def relation_from_tracker(tracker: Tracker) -> tuple:
+    """Return (relation, loved-one word) from this message's entity or the remembered slots."""
+    text = tracker.latest_message.get("text") or ""
+    for ent in tracker.latest_message.get("entities") or []:
+        if ent.get("entity") == "relation":
+            word = text[ent["start"] : ent["end"]] if "start" in ent and "end" in ent else None
+            return ent.get("value"), (loved_one_word(word) if ent.get("value") != "self" else None)
+    return tracker.get_slot("relation"), tracker.get_slot("loved_one")
+
+
+class ActionAnswerTopic(Action):
+    """Sends the curated answer for the latest intent, adapted to who it is about."""
+
+    def name(self) -> Text:
+        """Return the action's name in the domain."""
+        return "action_answer_topic"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Dispatch the answer and remember the topic for "tell me more"."""
+        topic: Optional[str] = (tracker.latest_message.get("intent") or {}).get("name")
+        relation, loved_one = relation_from_tracker(tracker)
+        try:
+            store = get_store()
+            title = store.title(topic) if topic else None
+            answer = store.answer(topic, "self") if title else None
+        except ContentUnavailable:
+            logger.warning("Content store unavailable while answering %s", topic)
+            dispatcher.utter_message(text=STORE_DOWN_TEXT)
+            return []
+        if answer is None:
+            dispatcher.utter_message(response="utter_ask_rephrase")
+            return []
+        answer = store.answer(topic, audience_for(relation, answer.category)) or answer
+        if answer.audience == "self":
+            loved_one = None
+        dispatcher.utter_message(text=answer_text(answer, loved_one), buttons=answer_buttons(answer))
+        return [SlotSet("last_topic", topic), SlotSet("loved_one", loved_one)]

@@ -1,0 +1,45 @@
+"""Action: give the deeper answer to the topic answered last."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.audience import audience_for
+from bot.content_store import ContentUnavailable, get_store
+from bot.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
+
+
+class ActionTellMeMore(Action):
+    """Sends the "tell me more" depth of the last topic, or asks what to tell more about."""
+
+    def name(self) -> Text:
+        """Return the action's name in the domain."""
+        return "action_tell_me_more"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """Dispatch the detailed answer of the last topic."""
+        topic = tracker.get_slot("last_topic")
+        if not topic:
+            dispatcher.utter_message(text="Happy to - what would you like to know more about?")
+            dispatcher.utter_message(response="utter_capabilities")
+            return []
+        try:
+            store = get_store()
+            base = store.answer(topic, "self")
+            answer = store.answer(topic, audience_for(tracker.get_slot("relation"), base.category if base else None))
+        except ContentUnavailable:
+            dispatcher.utter_message(text=STORE_DOWN_TEXT)
+            return []
+        if answer is None:
+            dispatcher.utter_message(response="utter_ask_rephrase")
+            return []
+        loved_one = tracker.get_slot("loved_one") if answer.audience == "family" else None
+        dispatcher.utter_message(
+            text=answer_text(answer, loved_one, deep=True), buttons=answer_buttons(answer, include_more=False)
+        )
+        return []

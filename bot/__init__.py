@@ -1,0 +1,1 @@
+"""Opioid support assistant: content store, safety detection, NLU components and CLI."""

@@ -1,0 +1,25 @@
+"""Decides whether a reply is for the person using or for a family member or friend."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+FAMILY_RELATIONS = {"child", "partner", "parent", "sibling", "friend"}
+
+
+def audience_for(relation: Optional[str], category: Optional[str] = None) -> str:
+    """Return "family" when the user asks about someone else (or a loved-one topic), else "self"."""
+    if relation in FAMILY_RELATIONS or category == "loved_one":
+        return "family"
+    return "self"
+
+
+def loved_one_word(entity_text: Optional[str]) -> Optional[str]:
+    """Return the user's word for the person ("my son" -> "son"), or None for the user themself."""
+    if not entity_text:
+        return None
+    word = entity_text.strip().lower()
+    for prefix in ("my ", "our "):
+        if word.startswith(prefix):
+            word = word[len(prefix) :]
+    return word or None

@@ -1,0 +1,94 @@
+"""Command line: ``python -m bot content load|validate`` and ``python -m bot eval``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from bot import settings
+
+
+def _content_validate(args: argparse.Namespace) -> int:
+    from bot.content.loader import validate
+    from bot.content.schema import ContentError
+
+    try:
+        bundle = validate(Path(args.content_dir))
+    except ContentError as exc:
+        print(f"Content is invalid ({len(exc.errors)} problem(s)):", file=sys.stderr)
+        for line in exc.errors:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    print(f"Content OK: {len(bundle.topics)} topics, {len(bundle.sources)} sources, {len(bundle.resources)} resources.")
+    return 0
+
+
+def _content_load(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.content.loader import load, validate
+    from bot.content.schema import ContentError
+    from bot.db import create_db_engine
+
+    try:
+        bundle = validate(Path(args.content_dir))
+    except ContentError as exc:
+        print(f"Content is invalid; nothing was loaded ({len(exc.errors)} problem(s)):", file=sys.stderr)
+        for line in exc.errors:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    url = args.database_url or settings.database_url()
+    engine = create_db_engine(url)
+    try:
+        report = load(engine, bundle)
+    except SQLAlchemyError as exc:
+        print(f"Could not write to the content store at {engine.url!r}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(
+        f"Loaded {report.topics} topics, {report.answers} answers, {report.sources} sources, "
+        f"{report.resources} resources into {engine.url!r}."
+    )
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from bot.evaluation import run
+
+    crisis = Path(args.crisis_test) if args.crisis_test else None
+    return run(Path(args.model), Path(args.nlu_test), crisis, args.floor, args.recall_floor, args.fp_ceiling)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of ``python -m bot``."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Opioid support assistant tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    content = sub.add_parser("content", help="curated content: validate it, or load it into the store")
+    content_sub = content.add_subparsers(dest="action", required=True)
+    for name, func, help_text in (
+        ("validate", _content_validate, "check data/content/ and report every problem"),
+        ("load", _content_load, "validate, then replace the store's content in one transaction"),
+    ):
+        p = content_sub.add_parser(name, help=help_text)
+        p.add_argument("--content-dir", default=str(settings.CONTENT_DIR))
+        if name == "load":
+            p.add_argument("--database-url", default=None, help="SQLAlchemy URL (default: $DATABASE_URL or var/content.db)")
+        p.set_defaults(func=func)
+    ev = sub.add_parser("eval", help="evaluate a trained model on the held-out NLU and crisis test sets")
+    ev.add_argument("--model", default="models/bot.tar.gz")
+    ev.add_argument("--nlu-test", default="tests/nlu_test.yml")
+    ev.add_argument("--crisis-test", default="tests/crisis_test.yml", help="empty string to skip")
+    ev.add_argument("--floor", type=float, default=0.90, help="minimum intent accuracy and macro-F1")
+    ev.add_argument("--recall-floor", type=float, default=1.0, help="minimum crisis recall per kind")
+    ev.add_argument("--fp-ceiling", type=float, default=0.03, help="maximum crisis false-positive rate")
+    ev.set_defaults(func=_eval)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the command line and return its exit code."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)

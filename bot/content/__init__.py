@@ -1,0 +1,1 @@
+"""Curated content: YAML files under data/content/, validated and loaded into the store."""

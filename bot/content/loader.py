@@ -1,0 +1,91 @@
+"""Load validated content into the store in one transaction (idempotent: replaces what was there)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional
+
+import yaml
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+
+from bot import settings
+from bot.content.schema import ContentBundle, parse_content
+from bot.db import Answer, CrisisResource, Source, Topic, create_schema, session_factory
+from bot.db.models import answer_sources
+
+# Intents whose answers come from the content store; other intents are conversation moves.
+TOPIC_PREFIXES = ("ask_", "report_", "crisis_")
+NOT_CONTENT_TOPICS = {"ask_capabilities"}
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load wrote."""
+
+    topics: int
+    answers: int
+    sources: int
+    resources: int
+
+
+def required_topics(domain_path: Path = settings.PROJECT_ROOT / "domain.yml") -> List[str]:
+    """Return the topic keys the dialogue needs content for: the domain's topic intents."""
+    if not domain_path.exists():
+        return []
+    domain = yaml.safe_load(domain_path.read_text(encoding="utf-8")) or {}
+    names = [i if isinstance(i, str) else next(iter(i)) for i in domain.get("intents", [])]
+    return [n for n in names if n.startswith(TOPIC_PREFIXES) and n not in NOT_CONTENT_TOPICS]
+
+
+def validate(content_dir: Path = settings.CONTENT_DIR, domain_path: Optional[Path] = None) -> ContentBundle:
+    """Validate the content folder against the domain; raise ContentError on any problem."""
+    domain_path = domain_path or settings.PROJECT_ROOT / "domain.yml"
+    return parse_content(content_dir, required_topics(domain_path))
+
+
+def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
+    """Replace the store's content with ``bundle`` in a single transaction."""
+    create_schema(engine)
+    make_session = session_factory(engine)
+    with make_session() as session, session.begin():
+        # Delete children first so it works with or without ON DELETE CASCADE support.
+        session.execute(delete(answer_sources))
+        session.execute(delete(Answer))
+        session.execute(delete(Topic))
+        session.execute(delete(Source))
+        session.execute(delete(CrisisResource))
+        sources = {s.key: Source(key=s.key, title=s.title, publisher=s.publisher, url=s.url) for s in bundle.sources}
+        session.add_all(sources.values())
+        n_answers = 0
+        for t in bundle.topics:
+            topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related))
+            for a in t.answers:
+                topic.answers.append(
+                    Answer(
+                        audience=a.audience,
+                        short=a.short,
+                        more=a.more,
+                        last_reviewed=t.last_reviewed,
+                        sources=[sources[k] for k in t.sources],
+                    )
+                )
+                n_answers += 1
+            session.add(topic)
+        for r in bundle.resources:
+            session.add(
+                CrisisResource(
+                    key=r.key,
+                    name=r.name,
+                    description=r.description,
+                    phone=r.phone,
+                    text_number=r.text_number,
+                    url=r.url,
+                    hours=r.hours,
+                    languages=list(r.languages),
+                    scope=list(r.scope),
+                    priority=r.priority,
+                )
+            )
+    return LoadReport(len(bundle.topics), n_answers, len(bundle.sources), len(bundle.resources))

@@ -1,0 +1,316 @@
+"""Parse and validate the curated content YAML, naming the file and field of every error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+import yaml
+
+AUDIENCES = ("self", "family")
+CATEGORIES = ("safety", "learn", "loved_one")
+RESOURCE_SCOPES = ("overdose", "suicide", "medical", "treatment", "general", "family")
+# US numbers as people dial them: 911 / 988 style short codes, or 1-800-662-4357 style.
+PHONE_RE = re.compile(r"^(\d{3}|1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4})$")
+TEXT_NUMBER_RE = re.compile(r"^(\d{3,6}|1-\d{3}-\d{3}-\d{4})$")
+URL_RE = re.compile(r"^https://[^\s]+\.[^\s]+$")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_\-]*$")
+
+
+class ContentError(Exception):
+    """Raised when content files are invalid; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: List[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A validated source entry."""
+
+    key: str
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True)
+class AnswerSpec:
+    """A validated answer for one audience."""
+
+    audience: str
+    short: str
+    more: str
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """A validated topic file."""
+
+    key: str
+    title: str
+    category: str
+    related: Tuple[str, ...]
+    last_reviewed: dt.date
+    sources: Tuple[str, ...]
+    answers: Tuple[AnswerSpec, ...]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A validated crisis or help resource."""
+
+    key: str
+    name: str
+    description: str
+    phone: Optional[str]
+    text_number: Optional[str]
+    url: Optional[str]
+    hours: str
+    languages: Tuple[str, ...]
+    scope: Tuple[str, ...]
+    priority: int
+
+
+@dataclass
+class ContentBundle:
+    """Everything under data/content/, validated together."""
+
+    sources: List[SourceSpec] = field(default_factory=list)
+    resources: List[ResourceSpec] = field(default_factory=list)
+    topics: List[TopicSpec] = field(default_factory=list)
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.items: List[str] = []
+
+    def add(self, path: str, where: str, message: str) -> None:
+        self.items.append(f"{path}: {where}: {message}")
+
+
+def _text(doc: Dict[str, Any], name: str, path: str, where: str, errors: _Errors) -> str:
+    value = doc.get(name)
+    if not isinstance(value, str) or not value.strip():
+        errors.add(path, f"{where}{name}", "missing or empty text")
+        return ""
+    return value.strip()
+
+
+def _read_yaml(path: Path, errors: _Errors) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        errors.add(str(path), "file", f"not valid YAML ({exc.__class__.__name__}: {exc})")
+    except UnicodeDecodeError:
+        errors.add(str(path), "file", "not UTF-8 text")
+    return None
+
+
+def _parse_sources(path: Path, doc: Any, errors: _Errors) -> List[SourceSpec]:
+    items = doc.get("sources") if isinstance(doc, dict) else None
+    if not isinstance(items, list):
+        errors.add(str(path), "sources", "must be a list")
+        return []
+    out = []
+    for i, item in enumerate(items):
+        where = f"sources[{i}]."
+        if not isinstance(item, dict):
+            errors.add(str(path), f"sources[{i}]", "must be a mapping")
+            continue
+        key = _text(item, "key", str(path), where, errors)
+        url = _text(item, "url", str(path), where, errors)
+        if url and not URL_RE.match(url):
+            errors.add(str(path), f"{where}url", f"not an https URL: {url!r}")
+        out.append(
+            SourceSpec(
+                key=key,
+                title=_text(item, "title", str(path), where, errors),
+                publisher=_text(item, "publisher", str(path), where, errors),
+                url=url,
+            )
+        )
+    return out
+
+
+def _parse_resources(path: Path, doc: Any, errors: _Errors) -> List[ResourceSpec]:
+    items = doc.get("resources") if isinstance(doc, dict) else None
+    if not isinstance(items, list):
+        errors.add(str(path), "resources", "must be a list")
+        return []
+    out = []
+    for i, item in enumerate(items):
+        where = f"resources[{i}]."
+        p = str(path)
+        if not isinstance(item, dict):
+            errors.add(p, f"resources[{i}]", "must be a mapping")
+            continue
+        phone = item.get("phone")
+        text_number = item.get("text_number")
+        url = item.get("url")
+        if phone is not None and not PHONE_RE.match(str(phone)):
+            errors.add(p, f"{where}phone", f"malformed phone number {phone!r} (use 911 or 1-800-662-4357 style)")
+        if text_number is not None and not TEXT_NUMBER_RE.match(str(text_number)):
+            errors.add(p, f"{where}text_number", f"malformed text number {text_number!r}")
+        if url is not None and not URL_RE.match(str(url)):
+            errors.add(p, f"{where}url", f"not an https URL: {url!r}")
+        if phone is None and text_number is None and url is None:
+            errors.add(p, where.rstrip("."), "needs at least one of phone, text_number, url")
+        scope = item.get("scope") or []
+        if not isinstance(scope, list) or not scope:
+            errors.add(p, f"{where}scope", "must be a non-empty list")
+            scope = []
+        for s in scope:
+            if s not in RESOURCE_SCOPES:
+                errors.add(p, f"{where}scope", f"unknown scope {s!r} (one of {', '.join(RESOURCE_SCOPES)})")
+        languages = item.get("languages") or []
+        if not isinstance(languages, list) or not languages:
+            errors.add(p, f"{where}languages", "must be a non-empty list")
+            languages = []
+        priority = item.get("priority", 100)
+        if not isinstance(priority, int):
+            errors.add(p, f"{where}priority", "must be a whole number")
+            priority = 100
+        out.append(
+            ResourceSpec(
+                key=_text(item, "key", p, where, errors),
+                name=_text(item, "name", p, where, errors),
+                description=_text(item, "description", p, where, errors),
+                phone=str(phone) if phone is not None else None,
+                text_number=str(text_number) if text_number is not None else None,
+                url=str(url) if url is not None else None,
+                hours=_text(item, "hours", p, where, errors),
+                languages=tuple(str(x) for x in languages),
+                scope=tuple(str(x) for x in scope),
+                priority=priority,
+            )
+        )
+    return out
+
+
+def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optional[TopicSpec]:
+    p = str(path)
+    if not isinstance(doc, dict):
+        errors.add(p, "file", "must be a mapping with topic, title, category, sources and answers")
+        return None
+    key = _text(doc, "topic", p, "", errors)
+    if key and not KEY_RE.match(key):
+        errors.add(p, "topic", f"not a valid intent name: {key!r}")
+    category = doc.get("category")
+    if category not in CATEGORIES:
+        errors.add(p, "category", f"unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+    reviewed = doc.get("last_reviewed")
+    if not isinstance(reviewed, dt.date):
+        errors.add(p, "last_reviewed", "missing or not a date (YYYY-MM-DD)")
+        reviewed = today
+    elif reviewed > today:
+        errors.add(p, "last_reviewed", f"{reviewed} is in the future")
+    sources = doc.get("sources")
+    if not isinstance(sources, list) or not sources:
+        errors.add(p, "sources", "missing: every answer must cite at least one public source")
+        sources = []
+    related = doc.get("related") or []
+    if not isinstance(related, list):
+        errors.add(p, "related", "must be a list of topic keys")
+        related = []
+    answers_doc = doc.get("answers")
+    answers: List[AnswerSpec] = []
+    if not isinstance(answers_doc, dict) or not answers_doc:
+        errors.add(p, "answers", "missing: needs short and more text for at least one audience")
+    else:
+        for audience, body in answers_doc.items():
+            if audience not in AUDIENCES:
+                errors.add(p, f"answers.{audience}", f"unknown audience {audience!r} (one of {', '.join(AUDIENCES)})")
+                continue
+            if not isinstance(body, dict):
+                errors.add(p, f"answers.{audience}", "must have short and more")
+                continue
+            answers.append(
+                AnswerSpec(
+                    audience=audience,
+                    short=_text(body, "short", p, f"answers.{audience}.", errors),
+                    more=_text(body, "more", p, f"answers.{audience}.", errors),
+                )
+            )
+        needed = "family" if category == "loved_one" else "self"
+        if needed not in answers_doc:
+            errors.add(p, f"answers.{needed}", f"missing: a {category} topic needs an answer for audience {needed!r}")
+    return TopicSpec(
+        key=key,
+        title=_text(doc, "title", p, "", errors),
+        category=str(category),
+        related=tuple(str(r) for r in related),
+        last_reviewed=reviewed,
+        sources=tuple(str(s) for s in sources),
+        answers=tuple(answers),
+        path=p,
+    )
+
+
+def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today: Optional[dt.date] = None) -> ContentBundle:
+    """Read and validate every content file; raise ContentError listing all problems.
+
+    Args:
+        content_dir: folder holding sources.yml, resources.yml and topics/*.yml.
+        required_topics: topic keys that must each have a topic file.
+        today: the date against which review dates are checked (default: today).
+    """
+    today = today or dt.date.today()
+    errors = _Errors()
+    bundle = ContentBundle()
+    sources_path = content_dir / "sources.yml"
+    resources_path = content_dir / "resources.yml"
+    for path in (sources_path, resources_path):
+        if not path.exists():
+            errors.add(str(path), "file", "missing")
+    if sources_path.exists():
+        bundle.sources = _parse_sources(sources_path, _read_yaml(sources_path, errors), errors)
+    if resources_path.exists():
+        bundle.resources = _parse_resources(resources_path, _read_yaml(resources_path, errors), errors)
+    topic_files = sorted((content_dir / "topics").glob("*.yml"))
+    for path in topic_files:
+        topic = _parse_topic(path, _read_yaml(path, errors), errors, today)
+        if topic is not None:
+            bundle.topics.append(topic)
+
+    _cross_check(bundle, content_dir, required_topics, errors)
+    if errors.items:
+        raise ContentError(errors.items)
+    return bundle
+
+
+def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[str], errors: _Errors) -> None:
+    source_keys = {s.key for s in bundle.sources}
+    topic_keys: Dict[str, str] = {}
+    for s_dup in _duplicates(s.key for s in bundle.sources):
+        errors.add(str(content_dir / "sources.yml"), "sources", f"duplicate key {s_dup!r}")
+    for r_dup in _duplicates(r.key for r in bundle.resources):
+        errors.add(str(content_dir / "resources.yml"), "resources", f"duplicate key {r_dup!r}")
+    for topic in bundle.topics:
+        if topic.key in topic_keys:
+            errors.add(topic.path, "topic", f"duplicate topic {topic.key!r} (also in {topic_keys[topic.key]})")
+        topic_keys[topic.key] = topic.path
+        for src in topic.sources:
+            if src not in source_keys:
+                errors.add(topic.path, "sources", f"unknown source {src!r} (add it to sources.yml)")
+    for topic in bundle.topics:
+        for rel in topic.related:
+            if rel not in topic_keys:
+                errors.add(topic.path, "related", f"unknown topic {rel!r}")
+    for key in required:
+        if key not in topic_keys:
+            errors.add(str(content_dir / "topics" / f"{key}.yml"), "topic", f"missing topic {key!r}")
+
+
+def _duplicates(keys: Iterable[str]) -> List[str]:
+    seen, dups = set(), []
+    for k in keys:
+        if k in seen:
+            dups.append(k)
+        seen.add(k)
+    return dups

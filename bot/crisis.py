@@ -1,0 +1,236 @@
+"""Deterministic crisis detection: spaCy Matcher/PhraseMatcher over the curated lexicon in data/lexicon/crisis.yml.
+
+This is the safety net that does not depend on the trained model. It is pure Python so that it can be
+used by the Rasa NLU component, by the evaluation script and by tests alike.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import spacy
+import yaml
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from bot import settings
+
+KINDS: Tuple[str, ...] = ("overdose", "suicide", "medical")
+THIRD_PERSON = {"he", "she", "they", "hes", "shes", "theyre", "him", "her", "them", "his", "friend", "someone"}
+NEGATIONS = {"not", "never", "no", "dont", "didnt", "wont", "nt", "isnt", "arent", "aint"}
+DEFAULT_LEXICON = settings.LEXICON_DIR / "crisis.yml"
+# Keep the matcher's input bounded: a crisis is stated early, and huge messages must stay cheap.
+MAX_CHARS = 2000
+
+_OVERDOSE_SLANG = [
+    (re.compile(r"\bo\.?d\.?(?:'|’)?e?d\b"), "overdosed"),
+    (re.compile(r"\bo\.?d\.?(?:'|’)?ing\b"), "overdosing"),
+    (re.compile(r"\bo\.?d\b"), "overdose"),
+]
+
+
+@dataclass(frozen=True)
+class CrisisMatch:
+    """A crisis the detector found: its kind and the words that triggered it."""
+
+    kind: str
+    trigger: str
+
+    @property
+    def intent(self) -> str:
+        """The taxonomy intent this match maps to."""
+        return f"crisis_{self.kind}"
+
+
+def normalize(text: str, keywords: Sequence[str] = ()) -> str:
+    """Lowercase and simplify text the way the lexicon is written (see the header of crisis.yml)."""
+    text = unicodedata.normalize("NFKC", text or "")[:MAX_CHARS]
+    text = "".join(ch if ch.isprintable() else " " for ch in text).lower()
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    for pattern, repl in _OVERDOSE_SLANG:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"(\w)'(\w)", r"\1\2", text)  # won't -> wont, he's -> hes
+    text = re.sub(r"(.)\1{2,}", r"\1", text)  # helppp -> help
+    if keywords:
+        text = re.sub(r"[a-z]{5,}", lambda m: _correct(m.group(0), keywords), text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _correct(word: str, keywords: Sequence[str]) -> str:
+    if word in keywords:
+        return word
+    for kw in keywords:
+        if abs(len(kw) - len(word)) <= 1 and _within_one_edit(word, kw):
+            return kw
+    return word
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or adjacent swap."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+class CrisisDetector:
+    """Finds overdose, suicide and medical-emergency language in a message."""
+
+    def __init__(self, lexicon: Dict):
+        self._nlp = spacy.blank("en")
+        # Text is normalised without apostrophes ("cant", "gonna"); keep such words whole so that
+        # token patterns can name them, instead of spaCy's split ("ca" + "nt").
+        self._nlp.tokenizer.rules = {k: v for k, v in self._nlp.tokenizer.rules.items() if not k.isalpha()}
+        self._nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        self._nlp.add_pipe("sentencizer")
+        self._nlp.initialize()
+        self._keywords = tuple(lexicon.get("keywords", ()))
+        self._conditional = {k for k in KINDS if lexicon.get(k, {}).get("conditional")}
+        self._phrases = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        self._patterns = Matcher(self._nlp.vocab)
+        self._negatable = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        self._exclusions = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        for kind in KINDS:
+            spec = lexicon.get(kind, {})
+            self._phrases.add(kind, [self._nlp.make_doc(normalize(p)) for p in spec.get("phrases", [])])
+            patterns = spec.get("patterns", [])
+            if patterns:
+                self._patterns.add(kind, patterns)
+            negatable = spec.get("negatable", [])
+            if negatable:
+                self._negatable.add(kind, [self._nlp.make_doc(normalize(p)) for p in negatable])
+        self._exclusions.add("exclusion", [self._nlp.make_doc(normalize(p)) for p in lexicon.get("exclusions", [])])
+        self._question_markers = [normalize(m) for m in lexicon.get("question_markers", [])]
+        self._past_markers = [normalize(m) for m in lexicon.get("past_markers", [])]
+        self._urgency = [normalize(m) for m in lexicon.get("urgency_words", [])]
+        self._intent_markers = [normalize(m) for m in lexicon.get("intent_markers", [])]
+        self._weak = {normalize(w) for w in lexicon.get("overdose", {}).get("weak", [])}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_file(cls, path: Path = DEFAULT_LEXICON) -> "CrisisDetector":
+        """Build a detector from a lexicon YAML file."""
+        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    def detect(self, text: str) -> Optional[CrisisMatch]:
+        """Return the most urgent crisis in ``text``, or None."""
+        found = self.analyse(text).matches
+        return found[0] if found else None
+
+    def detect_all(self, text: str) -> List[CrisisMatch]:
+        """Return every crisis kind found in ``text``, most urgent first."""
+        return list(self.analyse(text).matches)
+
+    def analyse(self, text: str) -> "CrisisAnalysis":
+        """Return the crises found in ``text`` and the crisis words that context ruled out."""
+        if not isinstance(text, str) or not text.strip():
+            return CrisisAnalysis((), frozenset())
+        norm = normalize(text, self._keywords)
+        with self._lock:  # spaCy matchers are not documented as thread-safe
+            doc = self._nlp(norm)
+            spans = [(self._nlp.vocab.strings[m], s, e) for m, s, e in self._phrases(doc)]
+            spans += [(self._nlp.vocab.strings[m], s, e) for m, s, e in self._patterns(doc)]
+            excluded = [(s, e) for _, s, e in self._exclusions(doc)]
+            negatable = {(self._nlp.vocab.strings[m], s, e) for m, s, e in self._negatable(doc)}
+        urgent = _contains_any(" " + norm + " ", self._urgency)
+        hits: Dict[str, List[str]] = {}
+        vetoed: set = set()
+        for kind, start, end in sorted(spans, key=lambda x: (KINDS.index(x[0]), x[1])):
+            if any(s < end and start < e for s, e in excluded):
+                vetoed.add((kind, "exclusion"))
+                continue
+            if _negated(doc, kind, start, end, negatable):
+                vetoed.add((kind, "negation"))
+                continue
+            if kind in self._conditional and not urgent:
+                reason = self._asked_about(doc, start)
+                if reason:
+                    vetoed.add((kind, reason))
+                    continue
+            if kind == "overdose" and self._planned(doc, start):
+                # A plan to overdose is suicidal intent, not an overdose in progress.
+                kind = "suicide"
+            hits.setdefault(kind, []).append(doc[start:end].text)
+        if "overdose" in hits and "medical" in hits and all(t in self._weak for t in hits["overdose"]):
+            del hits["overdose"]
+        matches = tuple(CrisisMatch(kind, hits[kind][0]) for kind in KINDS if kind in hits)
+        return CrisisAnalysis(matches, frozenset(vetoed))
+
+    def _asked_about(self, doc: Doc, start: int) -> Optional[str]:
+        sent = doc[start].sent
+        if _contains_any(" " + doc[sent.start : start].text + " ", self._question_markers):
+            return "question"
+        if _contains_any(" " + sent.text + " ", self._past_markers):
+            return "past"
+        return None
+
+    def _planned(self, doc: Doc, start: int) -> bool:
+        """True when a first-person plan ("i'm going to") leads up to the trigger with no one else named between."""
+        before = [t.lower_ for t in doc[doc[start].sent.start : start]]
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] in THIRD_PERSON:
+                return False
+            if _contains_any(" " + " ".join(before[i:]) + " ", self._intent_markers) and _starts_with_marker(
+                before[i:], self._intent_markers
+            ):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class CrisisAnalysis:
+    """What the detector found in a message: crises, and crisis words ruled out by context."""
+
+    matches: Tuple[CrisisMatch, ...]
+    vetoed: frozenset  # {(kind, reason)}, reason in exclusion / negation / question / past
+
+    def ruled_out(self, reasons: Sequence[str] = ("exclusion", "negation", "past")) -> bool:
+        """True when no crisis was found and a crisis word was ruled out for one of ``reasons``."""
+        return not self.matches and any(reason in reasons for _, reason in self.vetoed)
+
+
+def _starts_with_marker(words: List[str], markers: Iterable[str]) -> bool:
+    text = " ".join(words) + " "
+    return any(text.startswith(m + " ") for m in markers)
+
+
+def _negated(doc: Doc, kind: str, start: int, end: int, negatable: set) -> bool:
+    inside = any(k == kind and s <= start and end <= e or (k == kind and start <= s and e <= end) for k, s, e in negatable)
+    if not inside:
+        return False
+    window = doc[max(0, start - 3) : start]
+    return any(t.lower_ in NEGATIONS for t in window)
+
+
+def _contains_any(padded_text: str, markers: Iterable[str]) -> bool:
+    words = re.sub(r"[^\w ]", " ", padded_text)
+    words = " " + re.sub(r"\s+", " ", words).strip() + " "
+    return any(f" {m} " in words for m in markers)
+
+
+_default: Optional[CrisisDetector] = None
+_default_lock = threading.Lock()
+
+
+def get_detector() -> CrisisDetector:
+    """Return the process-wide detector built from data/lexicon/crisis.yml."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = CrisisDetector.from_file()
+    return _default

@@ -1,0 +1,15 @@
+"""Database layer of the content store: SQLAlchemy models and engine creation."""
+
+from bot.db.engine import create_db_engine, create_schema, session_factory
+from bot.db.models import Answer, Base, CrisisResource, Source, Topic
+
+__all__ = [
+    "Answer",
+    "Base",
+    "CrisisResource",
+    "Source",
+    "Topic",
+    "create_db_engine",
+    "create_schema",
+    "session_factory",
+]
