@@ -26,7 +26,7 @@ setup: $(STAMP) ## build .venv from Python 3.10 and install the pinned dependenc
 $(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh
 	@scripts/setup_venv.sh
 
-train: $(MODEL) ## train the model if the data, config or NLU components changed
+train: $(MODEL) ## train the model if config.yml, domain.yml or data/*.yml changed
 $(MODEL): $(STAMP) $(TRAINING_INPUTS)
 	@mkdir -p models var
 	@echo "Training the model (about 2-3 minutes on 2 cores)..."
@@ -41,7 +41,7 @@ var/content.stamp: $(STAMP) $(CONTENT_INPUTS)
 	@$(PY) -m bot content load
 	@touch $@
 
-run: $(MODEL) var/content.stamp ## start the action server and the bot (REST on :$(PORT)); Ctrl-C stops both
+run: $(MODEL) var/content.stamp ## set up, train and load content if needed, then start the action server and the bot on :5005
 	@scripts/run.sh $(PORT) $(ACTIONS_PORT)
 
 shell: $(MODEL) var/content.stamp ## chat in the terminal (rasa shell) using the running action server
@@ -54,7 +54,7 @@ validate: $(STAMP) ## check the Rasa data (fails on warnings) and the curated co
 	$(PY) -m bot content validate
 
 test-unit: $(STAMP) ## pytest: store, loader, NLU components, actions (no trained model needed)
-	$(PY) -m pytest -q -m "not model"
+	$(PY) -m pytest -q -m "not model" -p no:cacheprovider
 
 test-stories: $(MODEL) ## run the test stories; any wrong prediction fails
 	$(RASA) test core -m $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
@@ -63,7 +63,7 @@ eval: $(MODEL) ## held-out figures: intent accuracy + macro-F1 (floor 0.90), cri
 	$(PY) -m bot eval --model $(MODEL) --nlu-test tests/nlu_test.yml --crisis-test tests/crisis_test.yml --floor 0.90
 
 test: validate test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs
-	$(PY) -m pytest -q -m model
+	$(PY) -m pytest -q -m model -p no:cacheprovider
 
 lock: ## re-pin requirements.lock from a fresh install of requirements.in
 	rm -rf /tmp/lock-venv && $$(scripts/find_python310.sh) -m venv /tmp/lock-venv && \

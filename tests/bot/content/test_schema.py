@@ -1,0 +1,94 @@
+"""The content validator names the file and field of every problem, and accepts the real content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.content.schema import ContentError, parse_content
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture()
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/content/."""
+    dest = tmp_path / "content"
+    shutil.copytree(ROOT / "data" / "content", dest)
+    return dest
+
+
+def _edit(path: Path, change) -> None:
+    doc = yaml.safe_load(path.read_text())
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+
+
+def _errors(content_dir: Path, required=()) -> list:
+    with pytest.raises(ContentError) as exc:
+        parse_content(content_dir, required)
+    return exc.value.errors
+
+
+def test_real_content_is_valid_and_every_topic_cites_a_source(content_bundle):
+    assert len(content_bundle.topics) >= 34
+    for topic in content_bundle.topics:
+        assert topic.sources, topic.key
+
+
+def test_missing_topic_is_named(content_copy: Path):
+    (content_copy / "topics" / "ask_methadone.yml").unlink()
+    errors = _errors(content_copy, required=["ask_methadone"])
+    assert any("ask_methadone.yml: topic: missing topic 'ask_methadone'" in e for e in errors)
+    # Other topics pointed at it as related: that is named too.
+    assert any("related: unknown topic 'ask_methadone'" in e for e in errors)
+
+
+def test_unknown_source_is_named_with_file_and_field(content_copy: Path):
+    path = content_copy / "topics" / "ask_detox.yml"
+    _edit(path, lambda d: d.update(sources=["no-such-source"]))
+    errors = _errors(content_copy)
+    assert errors == [f"{path}: sources: unknown source 'no-such-source' (add it to sources.yml)"]
+
+
+def test_topic_without_sources_is_rejected(content_copy: Path):
+    path = content_copy / "topics" / "ask_detox.yml"
+    _edit(path, lambda d: d.pop("sources"))
+    assert any(e.startswith(f"{path}: sources: missing") for e in _errors(content_copy))
+
+
+def test_malformed_phone_number_is_named(content_copy: Path):
+    path = content_copy / "resources.yml"
+    _edit(path, lambda d: d["resources"][0].update(phone="91-1"))
+    errors = _errors(content_copy)
+    assert any(e.startswith(f"{path}: resources[0].phone: malformed phone number '91-1'") for e in errors)
+
+
+def test_unknown_audience_is_named(content_copy: Path):
+    path = content_copy / "topics" / "ask_cost.yml"
+    _edit(path, lambda d: d["answers"].update(teachers={"short": "x", "more": "y"}))
+    errors = _errors(content_copy)
+    assert any(e.startswith(f"{path}: answers.teachers: unknown audience 'teachers'") for e in errors)
+
+
+def test_missing_short_text_is_named(content_copy: Path):
+    path = content_copy / "topics" / "ask_cost.yml"
+    _edit(path, lambda d: d["answers"]["self"].pop("short"))
+    assert any(e.startswith(f"{path}: answers.self.short: missing") for e in _errors(content_copy))
+
+
+def test_broken_yaml_is_reported_not_raised(content_copy: Path):
+    path = content_copy / "topics" / "ask_cost.yml"
+    path.write_text("topic: [unclosed\n")
+    assert any(e.startswith(f"{path}: file: not valid YAML") for e in _errors(content_copy))
+
+
+def test_future_review_date_is_rejected(content_copy: Path):
+    import datetime as dt
+
+    path = content_copy / "topics" / "ask_cost.yml"
+    _edit(path, lambda d: d.update(last_reviewed=dt.date(2999, 1, 1)))
+    assert any("last_reviewed: 2999-01-01 is in the future" in e for e in _errors(content_copy))

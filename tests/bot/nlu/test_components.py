@@ -1,0 +1,56 @@
+"""The Rasa NLU components on real Message objects."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.crisis_guard import CrisisGuard
+from bot.nlu.lexicon_extractor import LexiconEntityExtractor
+
+
+def _message(text, intent="ask_methadone", confidence=0.8, ranking=None):
+    m = Message(data={TEXT: text})
+    m.set(INTENT, {"name": intent, "confidence": confidence})
+    m.set(INTENT_RANKING_KEY, ranking or [{"name": intent, "confidence": confidence}])
+    return m
+
+
+def test_guard_overrides_a_wrong_model_intent():
+    [m] = CrisisGuard().process([_message("my friend isn't breathing", "ask_naloxone", 0.9)])
+    assert m.get(INTENT) == {"name": "crisis_overdose", "confidence": 1.0}
+    assert m.get(INTENT_RANKING_KEY)[0]["name"] == "crisis_overdose"
+    assert m.get("crisis_guard")["kind"] == "overdose"
+
+
+def test_guard_overrides_a_fallback():
+    [m] = CrisisGuard().process([_message("i wanna end it all", "nlu_fallback", 1.0)])
+    assert m.get(INTENT)["name"] == "crisis_suicide"
+
+
+def test_guard_leaves_ordinary_messages_alone():
+    [m] = CrisisGuard().process([_message("what is methadone")])
+    assert m.get(INTENT)["name"] == "ask_methadone"
+
+
+def test_guard_keeps_a_crisis_the_model_found_when_nothing_rules_it_out():
+    [m] = CrisisGuard().process([_message("life is pointless and i want out", "crisis_suicide", 0.7)])
+    assert m.get(INTENT)["name"] == "crisis_suicide"
+
+
+def test_guard_overrules_a_model_crisis_the_lexicon_ruled_out():
+    ranking = [{"name": "crisis_overdose", "confidence": 0.6}, {"name": "ask_family_support", "confidence": 0.3}]
+    [m] = CrisisGuard().process([_message("my brother overdosed last year", "crisis_overdose", 0.6, ranking)])
+    assert m.get(INTENT)["name"] == "ask_family_support"
+
+
+def test_guard_ignores_messages_without_text():
+    m = Message(data={})
+    assert CrisisGuard().process([m]) == [m]
+
+
+def test_extractor_adds_canonical_entities_with_offsets():
+    m = Message(data={TEXT: "can my son get on subs"})
+    [m] = LexiconEntityExtractor().process([m])
+    ents = {(e["entity"], e["value"], e["start"], e["end"]) for e in m.get(ENTITIES)}
+    assert ents == {("relation", "child", 7, 10), ("medication", "buprenorphine", 18, 22)}

@@ -1,0 +1,99 @@
+"""Start and stop a real Rasa server and action server on free loopback ports, for end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, proc: subprocess.Popen, timeout: float = 180.0) -> None:
+    """Wait until ``url`` answers, or fail with the process's output."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+class Server:
+    """A subprocess started with its own log file and stopped with SIGTERM (then SIGKILL)."""
+
+    def __init__(self, args: List[str], log: Path, env: Optional[Dict[str, str]] = None):
+        self.log = log
+        self._fh = open(log, "wb")
+        full_env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", **(env or {})}
+        self.proc = subprocess.Popen(args, cwd=ROOT, stdout=self._fh, stderr=subprocess.STDOUT, env=full_env, start_new_session=True)
+
+    def stop(self) -> None:
+        """Stop the process group and close the log."""
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self._fh.close()
+
+
+def start_actions(port: int, log: Path, database_url: str) -> Server:
+    """Start the rasa_sdk action server and wait for its health check."""
+    server = Server(
+        [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "-p", str(port)],
+        log,
+        {"DATABASE_URL": database_url},
+    )
+    wait_http(f"http://127.0.0.1:{port}/health", server.proc)
+    return server
+
+
+def start_rasa(port: int, actions_port: int, workdir: Path, model: Path) -> Server:
+    """Start the Rasa server (REST channel) pointed at the action server port."""
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    server = Server(
+        [
+            str(VENV_BIN / "rasa"), "run", "-m", str(model), "--endpoints", str(endpoints),
+            "--credentials", str(ROOT / "credentials.yml"), "-p", str(port), "-i", "127.0.0.1",
+        ],
+        workdir / "rasa.log",
+    )
+    wait_http(f"http://127.0.0.1:{port}/", server.proc)
+    return server
+
+
+def send(port: int, sender: str, text: str, timeout: float = 30.0) -> List[Dict]:
+    """Post one message to the REST channel and return the bot's replies."""
+    body = json.dumps({"sender": sender, "message": text}).encode()
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        return json.loads(resp.read())
+
+
+def texts(replies: List[Dict]) -> str:
+    """All reply texts joined, for assertions."""
+    return "\n".join(r.get("text", "") for r in replies)

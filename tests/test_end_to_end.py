@@ -1,0 +1,83 @@
+"""End to end over the REST channel: a real Rasa server, a real action server, a real content store.
+
+The crisis reply must reach the user even when the action server is stopped or the database is unreachable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.loader import load
+from bot.db import create_db_engine
+from tests.servers import ROOT, free_port, send, start_actions, start_rasa, texts
+
+pytestmark = pytest.mark.model
+MODEL = ROOT / "models" / "bot.tar.gz"
+UNREACHABLE_DB = "postgresql://postgres@127.0.0.1:1/nothing_listens_here"
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory, content_bundle):
+    """A Rasa server and an action server, with content in a fresh SQLite store."""
+    if not MODEL.exists():
+        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    work = tmp_path_factory.mktemp("e2e")
+    db_url = f"sqlite:///{work / 'content.db'}"
+    engine = create_db_engine(db_url)
+    load(engine, content_bundle)
+    engine.dispose()
+    ports = {"rasa": free_port(), "actions": free_port()}
+    state = {"work": work, "db_url": db_url, "ports": ports}
+    state["actions"] = start_actions(ports["actions"], work / "actions.log", db_url)
+    state["rasa"] = start_rasa(ports["rasa"], ports["actions"], work, MODEL)
+    yield state
+    state["rasa"].stop()
+    state["actions"].stop()
+
+
+def test_topic_question_gets_the_curated_answer_with_source(stack):
+    replies = send(stack["ports"]["rasa"], "e2e-topic", "what is narcan")
+    assert "Naloxone (Narcan) reverses an opioid overdose" in texts(replies)
+    assert "Sources:" in texts(replies)
+    assert any(b["payload"] == "/tell_me_more" for r in replies for b in r.get("buttons", []))
+
+
+def test_greeting_says_ai_not_clinician_not_for_emergencies(stack):
+    reply = texts(send(stack["ports"]["rasa"], "e2e-greet", "hi"))
+    assert "AI" in reply and "not a doctor" in reply and "911" in reply and "988" in reply
+    assert "1-800-662-4357" in reply
+
+
+def test_overdose_gets_911_naloxone_resources_and_check_in(stack):
+    port = stack["ports"]["rasa"]
+    send(port, "e2e-crisis", "how does methadone work")
+    reply = texts(send(port, "e2e-crisis", "my friend od'd and hes turning blue"))
+    assert "Call 911 now" in reply and "naloxone" in reply.lower()
+    assert "Never Use Alone" in reply  # the detailed resources from the content store
+    assert "is everyone safe right now?" in reply
+    after = texts(send(port, "e2e-crisis", "yes we're safe now"))
+    assert "I'm glad" in after
+
+
+def test_suicide_message_gets_988(stack):
+    reply = texts(send(stack["ports"]["rasa"], "e2e-suicide", "everyone would be better off without me"))
+    assert "Call or text 988" in reply and "741741" in reply
+
+
+def test_crisis_still_answered_when_the_database_is_unreachable(stack):
+    stack["actions"].stop()
+    stack["actions"] = start_actions(stack["ports"]["actions"], stack["work"] / "actions-nodb.log", UNREACHABLE_DB)
+    reply = texts(send(stack["ports"]["rasa"], "e2e-nodb", "he isnt breathing"))
+    assert "Call 911 now" in reply
+    assert "Poison Control: 1-800-222-1222" in reply  # the built-in list the action falls back to
+    topic = texts(send(stack["ports"]["rasa"], "e2e-nodb", "what is detox"))
+    assert "can't reach my library of answers" in topic and "1-800-662-4357" in topic
+
+
+def test_crisis_still_answered_when_the_action_server_is_down(stack):
+    stack["actions"].stop()
+    reply = texts(send(stack["ports"]["rasa"], "e2e-noactions", "i want to kill myself"))
+    assert "Call or text 988" in reply and "911" in reply
+    assert "is everyone safe right now?" in reply
+    reply = texts(send(stack["ports"]["rasa"], "e2e-noactions", "my son is having a seizure"))
+    assert "Call 911" in reply
