@@ -82,7 +82,14 @@ class ModelParser:
     """Parses texts with a trained Rasa model (NLU only, no action server needed)."""
 
     def __init__(self, model_path: Path):
+        import logging
+
         from rasa.core.agent import Agent
+        from rasa.utils.log_utils import configure_structlog
+
+        # Rasa's debug log repeats every message text; evaluation output should carry figures only.
+        configure_structlog(logging.WARNING)
+        logging.getLogger("rasa").setLevel(logging.WARNING)
 
         self._loop = asyncio.new_event_loop()
         self._agent = Agent.load(str(model_path))

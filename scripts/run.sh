@@ -8,7 +8,7 @@ actions_port=${2:-5055}
 mkdir -p var
 start=$(date +%s)
 
-.venv/bin/rasa run actions --actions actions -p "$actions_port" > var/actions.log 2>&1 &
+PYTHONWARNINGS=ignore .venv/bin/rasa run actions --actions actions -p "$actions_port" > var/actions.log 2>&1 &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -20,7 +20,7 @@ done
 echo "Action server ready on :$actions_port (log: var/actions.log)"
 
 # The HTTP API (--enable-api) stays off: only the channels in credentials.yml are exposed.
-.venv/bin/rasa run -m models/bot.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
+PYTHONWARNINGS=ignore .venv/bin/rasa run -m models/bot.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   -p "$port" --cors "http://localhost:$port" > >(tee var/rasa.log) 2>&1 &
 rasa_pid=$!
 trap 'kill $rasa_pid $actions_pid 2>/dev/null || true' EXIT INT TERM
