@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -97,3 +98,15 @@ def send(port: int, sender: str, text: str, timeout: float = 30.0) -> List[Dict]
 def texts(replies: List[Dict]) -> str:
     """All reply texts joined, for assertions."""
     return "\n".join(r.get("text", "") for r in replies)
+
+
+def post_raw(port: int, body: bytes, timeout: float = 30.0):
+    """Post a raw body to the REST channel; return (status, parsed JSON)."""
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())

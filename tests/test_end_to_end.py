@@ -9,7 +9,8 @@ import pytest
 
 from bot.content.loader import load
 from bot.db import create_db_engine
-from tests.servers import ROOT, free_port, send, start_actions, start_rasa, texts
+from bot.channels.replies import EMPTY_MESSAGE_TEXT, NO_REPLY_TEXT
+from tests.servers import ROOT, free_port, post_raw, send, start_actions, start_rasa, texts
 
 pytestmark = pytest.mark.model
 MODEL = ROOT / "models" / "bot.tar.gz"
@@ -48,6 +49,16 @@ def test_greeting_says_ai_not_clinician_not_for_emergencies(stack):
     assert "1-800-662-4357" in reply
 
 
+def test_malformed_requests_get_a_clean_400_and_empty_messages_an_answer(stack):
+    port = stack["ports"]["rasa"]
+    status, body = post_raw(port, b"{broken json")
+    assert status == 400 and "JSON" in body["error"]
+    status, body = post_raw(port, b'{"sender": "x", "message": 12}')
+    assert status == 400 and "message" in body["error"]
+    status, body = post_raw(port, b'{"sender": "x", "message": "   "}')
+    assert status == 200 and body[0]["text"] == EMPTY_MESSAGE_TEXT
+
+
 def test_overdose_gets_911_naloxone_resources_and_check_in(stack):
     port = stack["ports"]["rasa"]
     send(port, "e2e-crisis", "how does methadone work")
@@ -81,3 +92,6 @@ def test_crisis_still_answered_when_the_action_server_is_down(stack):
     assert "is everyone safe right now?" in reply
     reply = texts(send(stack["ports"]["rasa"], "e2e-noactions", "my son is having a seizure"))
     assert "Call 911" in reply
+    # A topic question needs the action server: the user is told, not left in silence.
+    reply = texts(send(stack["ports"]["rasa"], "e2e-noactions-topic", "what is methadone"))
+    assert reply == NO_REPLY_TEXT

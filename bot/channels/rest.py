@@ -1,0 +1,99 @@
+"""REST channel that always answers: clean 400s for malformed requests, a reply for every message."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.replies import EMPTY_MESSAGE_TEXT, MAX_MESSAGE_CHARS, NO_REPLY_TEXT, TRUNCATED_NOTE
+
+logger = logging.getLogger(__name__)
+MAX_SENDER_CHARS = 200
+
+
+class RequestProblem(ValueError):
+    """A request the channel cannot process; its message is safe to show to the client."""
+
+
+def parse_payload(body: bytes) -> Dict[str, Any]:
+    """Return {"sender", "message", "metadata"} from a REST body, or raise RequestProblem."""
+    import json
+
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise RequestProblem("The body must be JSON: {\"sender\": \"...\", \"message\": \"...\"}.")
+    if not isinstance(payload, dict):
+        raise RequestProblem("The body must be a JSON object with sender and message.")
+    sender, message = payload.get("sender"), payload.get("message")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        raise RequestProblem(f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters.")
+    if not isinstance(message, str):
+        raise RequestProblem("'message' must be a string.")
+    metadata = payload.get("metadata")
+    return {"sender": sender, "message": message, "metadata": metadata if isinstance(metadata, dict) else None}
+
+
+def clean_text(message: str) -> str:
+    """Drop control characters (keeping line breaks) and surrounding space."""
+    return "".join(ch for ch in message if ch.isprintable() or ch in "\n\t").strip()
+
+
+class SafeRestInput(RestInput):
+    """Rasa's REST channel, mounted at the same URL, that never answers a message with silence."""
+
+    @classmethod
+    def name(cls) -> Text:
+        """Keep the stock URL: /webhooks/rest/webhook."""
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Return the health and webhook routes."""
+        bp = Blueprint("safe_rest_webhook", __name__)
+
+        @bp.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                payload = parse_payload(request.body or b"")
+            except RequestProblem as exc:
+                return response.json({"error": str(exc)}, status=400)
+            replies = await self.answer(on_new_message, payload["sender"], payload["message"], payload["metadata"])
+            return response.json(replies)
+
+        return bp
+
+    async def answer(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        sender: str,
+        message: str,
+        metadata: Optional[Dict[str, Any]] = None,
+    ) -> List[Dict[str, Any]]:
+        """Process one message and return the replies, adding our own when there are none."""
+        text = clean_text(message)
+        if not text:
+            return [{"recipient_id": sender, "text": EMPTY_MESSAGE_TEXT}]
+        notes = []
+        if len(text) > MAX_MESSAGE_CHARS:
+            text = text[:MAX_MESSAGE_CHARS]
+            notes.append({"recipient_id": sender, "text": TRUNCATED_NOTE.format(limit=MAX_MESSAGE_CHARS)})
+        collector = CollectingOutputChannel()
+        try:
+            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
+        except Exception:  # noqa: BLE001 - whatever failed, the user still gets an answer
+            logger.exception("Processing a message failed")
+        replies = notes + list(collector.messages)
+        if not collector.messages:
+            logger.warning("No reply was produced for a message; sending the fallback reply")
+            replies.append({"recipient_id": sender, "text": NO_REPLY_TEXT})
+        return replies
