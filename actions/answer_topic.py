@@ -40,9 +40,7 @@ class ActionAnswerTopic(Action):
         topic: Optional[str] = (tracker.latest_message.get("intent") or {}).get("name")
         relation, loved_one = relation_from_tracker(tracker)
         try:
-            store = get_store()
-            title = store.title(topic) if topic else None
-            answer = store.answer(topic, "self") if title else None
+            answer = get_store().answer(topic, audience_for(relation)) if topic else None
         except ContentUnavailable:
             logger.warning("Content store unavailable while answering %s", topic)
             dispatcher.utter_message(text=STORE_DOWN_TEXT)
@@ -50,7 +48,6 @@ class ActionAnswerTopic(Action):
         if answer is None:
             dispatcher.utter_message(response="utter_ask_rephrase")
             return []
-        answer = store.answer(topic, audience_for(relation, answer.category)) or answer
         if answer.audience == "self":
             loved_one = None
         dispatcher.utter_message(text=answer_text(answer, loved_one), buttons=answer_buttons(answer))

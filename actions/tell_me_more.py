@@ -29,9 +29,7 @@ class ActionTellMeMore(Action):
             dispatcher.utter_message(response="utter_capabilities")
             return []
         try:
-            store = get_store()
-            base = store.answer(topic, "self")
-            answer = store.answer(topic, audience_for(tracker.get_slot("relation"), base.category if base else None))
+            answer = get_store().answer(topic, audience_for(tracker.get_slot("relation")))
         except ContentUnavailable:
             dispatcher.utter_message(text=STORE_DOWN_TEXT)
             return []

@@ -10,6 +10,12 @@ from typing import List, Optional
 from bot import settings
 
 
+def _print_errors(header: str, errors: List[str]) -> None:
+    print(f"{header} ({len(errors)} problem(s)):", file=sys.stderr)
+    for line in errors:
+        print(f"  {line}", file=sys.stderr)
+
+
 def _content_validate(args: argparse.Namespace) -> int:
     from bot.content.loader import validate
     from bot.content.schema import ContentError
@@ -17,9 +23,7 @@ def _content_validate(args: argparse.Namespace) -> int:
     try:
         bundle = validate(Path(args.content_dir))
     except ContentError as exc:
-        print(f"Content is invalid ({len(exc.errors)} problem(s)):", file=sys.stderr)
-        for line in exc.errors:
-            print(f"  {line}", file=sys.stderr)
+        _print_errors("Content is invalid", exc.errors)
         return 1
     print(f"Content OK: {len(bundle.topics)} topics, {len(bundle.sources)} sources, {len(bundle.resources)} resources.")
     return 0
@@ -35,9 +39,7 @@ def _content_load(args: argparse.Namespace) -> int:
     try:
         bundle = validate(Path(args.content_dir))
     except ContentError as exc:
-        print(f"Content is invalid; nothing was loaded ({len(exc.errors)} problem(s)):", file=sys.stderr)
-        for line in exc.errors:
-            print(f"  {line}", file=sys.stderr)
+        _print_errors("Content is invalid; nothing was loaded", exc.errors)
         return 1
     url = args.database_url or settings.database_url()
     engine = create_db_engine(url)

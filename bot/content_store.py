@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -150,22 +151,13 @@ class ContentStore:
                         sources=tuple(SourceView(s.title, s.publisher, s.url) for s in a.sources),
                         related=related,
                     )
-            views = tuple(
-                ResourceView(
-                    key=r.key,
-                    name=r.name,
-                    description=r.description,
-                    phone=r.phone,
-                    text_number=r.text_number,
-                    url=r.url,
-                    hours=r.hours,
-                    languages=tuple(r.languages or ()),
-                    scope=tuple(r.scope or ()),
-                    priority=r.priority,
-                )
-                for r in resources
-            )
+            views = tuple(_resource_view(r) for r in resources)
         return _Snapshot(answers, titles, views, self._clock())
+
+
+def _resource_view(row: CrisisResource) -> ResourceView:
+    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(ResourceView)}
+    return ResourceView(**{**values, "languages": tuple(row.languages or ()), "scope": tuple(row.scope or ())})
 
 
 _default_store: Optional[ContentStore] = None

@@ -6,6 +6,7 @@ used by the Rasa NLU component, by the evaluation script and by tests alike.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -222,15 +223,7 @@ def _contains_any(padded_text: str, markers: Iterable[str]) -> bool:
     return any(f" {m} " in words for m in markers)
 
 
-_default: Optional[CrisisDetector] = None
-_default_lock = threading.Lock()
-
-
+@functools.lru_cache(maxsize=1)
 def get_detector() -> CrisisDetector:
     """Return the process-wide detector built from data/lexicon/crisis.yml."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = CrisisDetector.from_file()
-    return _default
+    return CrisisDetector.from_file()

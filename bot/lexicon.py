@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,15 +61,7 @@ class Lexicon:
         ]
 
 
-_default: Optional[Lexicon] = None
-_default_lock = threading.Lock()
-
-
+@functools.lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     """Return the process-wide lexicon built from data/lexicon/entities.yml."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Lexicon.from_file()
-    return _default
+    return Lexicon.from_file()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
@@ -74,18 +75,6 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
                 n_answers += 1
             session.add(topic)
         for r in bundle.resources:
-            session.add(
-                CrisisResource(
-                    key=r.key,
-                    name=r.name,
-                    description=r.description,
-                    phone=r.phone,
-                    text_number=r.text_number,
-                    url=r.url,
-                    hours=r.hours,
-                    languages=list(r.languages),
-                    scope=list(r.scope),
-                    priority=r.priority,
-                )
-            )
+            row = dataclasses.asdict(r)
+            session.add(CrisisResource(**{**row, "languages": list(r.languages), "scope": list(r.scope)}))
     return LoadReport(len(bundle.topics), n_answers, len(bundle.sources), len(bundle.resources))
