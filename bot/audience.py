@@ -18,8 +18,8 @@ def loved_one_word(entity_text: Optional[str]) -> Optional[str]:
     """Return the user's word for the person ("my son" -> "son"), or None for the user themself."""
     if not entity_text:
         return None
-    word = entity_text.strip().lower()
-    for prefix in ("my ", "our "):
+    word = " ".join(entity_text.strip().lower().split())
+    for prefix in ("my ", "our ", "a ", "an ", "the ", "your "):
         if word.startswith(prefix):
             word = word[len(prefix) :]
     return word or None

@@ -47,6 +47,7 @@ class AnswerView:
     last_reviewed: dt.date
     sources: Tuple[SourceView, ...]
     related: Tuple[Tuple[str, str], ...]  # (topic key, title)
+    plan_step: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class ContentStore:
                         last_reviewed=a.last_reviewed,
                         sources=tuple(SourceView(s.title, s.publisher, s.url) for s in a.sources),
                         related=related,
+                        plan_step=t.plan_step,
                     )
             views = tuple(_resource_view(r) for r in resources)
         return _Snapshot(answers, titles, views, self._clock())

@@ -20,6 +20,8 @@ ESSENTIAL_RESOURCES: Dict[str, List[str]] = {
     "medical": ["911 - emergency services", "Poison Control: 1-800-222-1222 (24/7)"],
 }
 MAX_RELATED_BUTTONS = 3
+# Topics that can continue as a guided conversation: (button title, payload).
+GUIDED_FLOWS = {"ask_help_loved_one": ("Make a plan together", "/make_plan")}
 _LOVED_ONE_RE = re.compile(r"\byour loved one\b", re.IGNORECASE)
 
 
@@ -47,8 +49,11 @@ def answer_text(answer: AnswerView, loved_one: Optional[str] = None, deep: bool 
 
 
 def answer_buttons(answer: AnswerView, include_more: bool = True) -> List[Dict[str, str]]:
-    """Return buttons for "tell me more" and up to three related topics."""
+    """Return buttons for "tell me more", a guided conversation if the topic has one, and related topics."""
     buttons = [{"title": "Tell me more", "payload": "/tell_me_more"}] if include_more else []
+    if answer.topic in GUIDED_FLOWS:
+        title, payload = GUIDED_FLOWS[answer.topic]
+        buttons.append({"title": title, "payload": payload})
     for key, title in answer.related[:MAX_RELATED_BUTTONS]:
         buttons.append({"title": title, "payload": f"/{key}"})
     return buttons

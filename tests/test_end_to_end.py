@@ -75,6 +75,30 @@ def test_suicide_message_gets_988(stack):
     assert "Call or text 988" in reply and "741741" in reply
 
 
+def test_loved_one_plan_with_a_question_in_the_middle(stack):
+    port, who = stack["ports"]["rasa"], "e2e-plan"
+    assert "who are you worried about?" in texts(send(port, who, "/make_plan"))
+    assert "Is your daughter in danger right now" in texts(send(port, who, "my daughter"))
+    interrupted = texts(send(port, who, "where can i get narcan"))
+    assert "Naloxone (Narcan) reverses an opioid overdose" in interrupted
+    assert interrupted.rstrip().endswith("talking about suicide?")  # the form asks again
+    assert "What have you noticed" in texts(send(port, who, "no"))
+    assert "Have you talked with your daughter" in texts(send(port, who, "she is never home and lies about money"))
+    plan = texts(send(port, who, "not yet"))
+    assert plan.startswith("Here is a short plan for helping your daughter.") and "1-800-662-4357" in plan
+
+
+def test_crisis_inside_the_plan_wins_and_stop_leaves_politely(stack):
+    port = stack["ports"]["rasa"]
+    send(port, "e2e-plan-crisis", "/make_plan")
+    send(port, "e2e-plan-crisis", "my husband")
+    reply = texts(send(port, "e2e-plan-crisis", "he just collapsed and isnt breathing"))
+    assert "Call 911 now" in reply and "is everyone safe right now?" in reply
+    send(port, "e2e-plan-stop", "/make_plan")
+    assert "we'll stop there" in texts(send(port, "e2e-plan-stop", "never mind"))
+    assert "Naloxone (Narcan)" in texts(send(port, "e2e-plan-stop", "what is narcan"))
+
+
 def test_crisis_still_answered_when_the_database_is_unreachable(stack):
     stack["actions"].stop()
     stack["actions"] = start_actions(stack["ports"]["actions"], stack["work"] / "actions-nodb.log", UNREACHABLE_DB)

@@ -61,7 +61,7 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         session.add_all(sources.values())
         n_answers = 0
         for t in bundle.topics:
-            topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related))
+            topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related), plan_step=t.plan_step)
             for a in t.answers:
                 topic.answers.append(
                     Answer(

@@ -59,6 +59,7 @@ class TopicSpec:
     sources: Tuple[str, ...]
     answers: Tuple[AnswerSpec, ...]
     path: str = ""
+    plan_step: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,12 @@ def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optio
         needed = "family" if category == "loved_one" else "self"
         if needed not in answers_doc:
             errors.add(p, f"answers.{needed}", f"missing: a {category} topic needs an answer for audience {needed!r}")
+    plan_step = doc.get("plan_step")
+    if plan_step is not None and (not isinstance(plan_step, str) or not plan_step.strip()):
+        errors.add(p, "plan_step", "must be non-empty text when given")
+        plan_step = None
     return TopicSpec(
+        plan_step=plan_step.strip() if plan_step else None,
         key=key,
         title=_text(doc, "title", p, "", errors),
         category=str(category),

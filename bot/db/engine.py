@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,9 +27,18 @@ def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
     return engine
 
 
+# Columns added after the first release: (table, column, SQL type). Additive only, so old stores upgrade in place.
+ADDED_COLUMNS = (("topics", "plan_step", "TEXT"),)
+
+
 def create_schema(engine: Engine) -> None:
-    """Create the content store's tables if they do not exist yet."""
+    """Create the content store's tables if they do not exist yet, and add columns newer code expects."""
     Base.metadata.create_all(engine)
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table, column, sql_type in ADDED_COLUMNS:
+            if column not in {c["name"] for c in inspector.get_columns(table)}:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
 
 
 def session_factory(engine: Engine) -> "sessionmaker[Session]":

@@ -37,6 +37,7 @@ class Topic(Base):
     title = Column(String(200), nullable=False)
     category = Column(String(40), nullable=False)
     related = Column(JSON, nullable=False, default=list)
+    plan_step = Column(Text)  # one step of a guided plan (e.g. the loved-one plan), if the topic has one
 
     answers = relationship("Answer", back_populates="topic", cascade="all, delete-orphan")
 

@@ -72,3 +72,12 @@ def test_load_and_read_on_postgresql(content_bundle):
         with engine.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         engine.dispose()
+
+
+def test_a_store_created_before_plan_steps_is_upgraded_in_place(sqlite_url, content_bundle):
+    engine = create_db_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE topics (key VARCHAR(80) PRIMARY KEY, title VARCHAR(200) NOT NULL, "
+                          "category VARCHAR(40) NOT NULL, related JSON NOT NULL)"))
+    load(engine, content_bundle)
+    assert ContentStore(engine, ttl=0).answer("ask_naloxone").plan_step.startswith("Naloxone:")
