@@ -21,7 +21,10 @@ ESSENTIAL_RESOURCES: Dict[str, List[str]] = {
 }
 MAX_RELATED_BUTTONS = 3
 # Topics that can continue as a guided conversation: (button title, payload).
-GUIDED_FLOWS = {"ask_help_loved_one": ("Make a plan together", "/make_plan")}
+GUIDED_FLOWS = {
+    "ask_help_loved_one": ("Make a plan together", "/make_plan"),
+    "ask_treatment_options": ("Which level of care fits?", "/choose_level_of_care"),
+}
 _LOVED_ONE_RE = re.compile(r"\byour loved one\b", re.IGNORECASE)
 
 

@@ -99,6 +99,18 @@ def test_crisis_inside_the_plan_wins_and_stop_leaves_politely(stack):
     assert "Naloxone (Narcan)" in texts(send(port, "e2e-plan-stop", "what is narcan"))
 
 
+def test_level_of_care_questions_end_with_reasons(stack):
+    port, who = stack["ports"]["rasa"], "e2e-loc"
+    assert "Which level of care fits?" in str(send(port, who, "what kinds of treatment are there"))
+    assert "six yes/no questions" in texts(send(port, who, "/choose_level_of_care"))
+    answers = ["yes", "no", "yes", "no", "no", "yes"]  # withdrawal, medical, mental, safe home, history, duties
+    for answer in answers[:-1]:
+        send(port, who, answer)
+    result = texts(send(port, who, answers[-1]))
+    assert result.startswith("This is not a diagnosis")
+    assert "Medically managed withdrawal" in result and "Residential" in result and "home isn't a safe" in result
+
+
 def test_crisis_still_answered_when_the_database_is_unreachable(stack):
     stack["actions"].stop()
     stack["actions"] = start_actions(stack["ports"]["actions"], stack["work"] / "actions-nodb.log", UNREACHABLE_DB)

@@ -69,3 +69,15 @@ async def test_in_danger_gets_crisis_guidance_and_the_check_in(store, dispatcher
     events = await ActionLovedOnePlan().run(dispatcher, tracker_for("affirm", "yes", slots=slots), {})
     assert dispatcher.messages[0]["response"] == "utter_crisis_danger"
     assert FollowupAction("utter_ask_safe") in events
+
+
+async def test_level_of_care_action_sends_suggestions_and_resets(dispatcher, tracker_for):
+    from actions.level_of_care import ActionLevelOfCare
+
+    slots = {"loc_withdrawal": True, "loc_medical": False, "loc_mental": True, "loc_home": True,
+             "loc_history": False, "loc_duties": True}
+    events = await ActionLevelOfCare().run(dispatcher, tracker_for("deny", "no", slots=slots), {})
+    msg = dispatcher.messages[0]
+    assert "Medically managed withdrawal" in msg["text"] and "Partial hospitalization" in msg["text"]
+    assert {"title": "Finding treatment", "payload": "/ask_find_treatment"} in msg["buttons"]
+    assert SlotSet("loc_withdrawal", None) in events
