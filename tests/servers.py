@@ -73,7 +73,11 @@ def start_actions(port: int, log: Path, database_url: str) -> Server:
 def start_rasa(port: int, actions_port: int, workdir: Path, model: Path) -> Server:
     """Start the Rasa server (REST channel) pointed at the action server port."""
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        "tracker_store:\n  type: bot.tracker_store.PrivacySQLTrackerStore\n"
+        f'  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
+    )
     server = Server(
         [
             str(VENV_BIN / "rasa"), "run", "-m", str(model), "--endpoints", str(endpoints),

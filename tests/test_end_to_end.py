@@ -111,6 +111,26 @@ def test_level_of_care_questions_end_with_reasons(stack):
     assert "Medically managed withdrawal" in result and "Residential" in result and "home isn't a safe" in result
 
 
+def test_delete_my_data_erases_the_conversation_from_the_tracker_store(stack):
+    import sqlite3
+
+    port, who = stack["ports"]["rasa"], "e2e-delete"
+    send(port, who, "my son is on subs, is that safe")
+
+    def stored():
+        with sqlite3.connect(stack["work"] / "tracker.db") as db:
+            return db.execute("select count(*) from events where sender_id = ?", (who,)).fetchone()[0]
+
+    assert stored() > 0
+    assert "delete this whole conversation?" in texts(send(port, who, "please delete my messages"))
+    assert "Okay, nothing was deleted" in texts(send(port, who, "no"))
+    send(port, who, "delete my data")
+    done = texts(send(port, who, "yes"))
+    assert done.startswith("Done. I've deleted this conversation")
+    assert stored() == 0
+    assert "Hi, I'm an automated assistant" in texts(send(port, who, "hello"))  # a fresh start
+
+
 def test_crisis_still_answered_when_the_database_is_unreachable(stack):
     stack["actions"].stop()
     stack["actions"] = start_actions(stack["ports"]["actions"], stack["work"] / "actions-nodb.log", UNREACHABLE_DB)

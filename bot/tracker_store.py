@@ -1,0 +1,51 @@
+"""Rasa tracker store that erases a conversation for good when the user asks for it."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import delete
+
+logger = logging.getLogger(__name__)
+DELETE_ACTION = "action_delete_my_data"
+
+
+def deletion_requested(tracker: DialogueStateTracker) -> bool:
+    """True when the user's latest turn ran the (confirmed) deletion action."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, ActionExecuted) and event.action_name == DELETE_ACTION:
+            return True
+    return False
+
+
+class PrivacySQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore (SQLite or PostgreSQL) that deletes every stored event of a sender on request.
+
+    The deletion happens here, when Rasa saves the turn, because deleting rows earlier (from the action
+    server) would be undone: SQLTrackerStore.save writes back every event it does not find stored.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Create the store (same arguments as SQLTrackerStore)."""
+        super().__init__(*args, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Store the turn, or erase the whole conversation if the user asked for it."""
+        if deletion_requested(tracker):
+            removed = self.delete_conversation(tracker.sender_id)
+            logger.info("Deleted a conversation on the user's request (%d events)", removed)
+            return
+        await super().save(tracker)
+
+    def delete_conversation(self, sender_id: str) -> int:
+        """Delete every stored event of ``sender_id``; return how many were removed."""
+        with self.session_scope() as session:
+            result = session.execute(delete(self.SQLEvent).where(self.SQLEvent.sender_id == sender_id))
+            session.commit()
+        return result.rowcount or 0
