@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot content load|validate`` and ``python -m bot eval``."""
+"""Command line: ``python -m bot content load|validate``, ``privacy purge`` and ``eval``."""
 
 from __future__ import annotations
 
@@ -64,6 +64,29 @@ def _eval(args: argparse.Namespace) -> int:
     return run(Path(args.model), Path(args.nlu_test), crisis, args.floor, args.recall_floor, args.fp_ceiling)
 
 
+def _privacy_purge(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.db import create_db_engine
+    from bot.privacy import parse_age, purge, tracker_url
+
+    try:
+        seconds = parse_age(args.older_than)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    engine = create_db_engine(args.tracker_url or tracker_url())
+    try:
+        report = purge(engine, seconds)
+    except SQLAlchemyError as exc:
+        print(f"Could not purge the tracker store at {engine.url!r}: {exc.__class__.__name__}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"Deleted {report.conversations} conversation(s) ({report.events} events) older than {args.older_than}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``python -m bot``."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Opioid support assistant tools.")
@@ -79,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "load":
             p.add_argument("--database-url", default=None, help="SQLAlchemy URL (default: $DATABASE_URL or var/content.db)")
         p.set_defaults(func=func)
+    privacy = sub.add_parser("privacy", help="retention of stored conversations")
+    privacy_sub = privacy.add_subparsers(dest="action", required=True)
+    pp = privacy_sub.add_parser("purge", help="delete conversations whose last message is older than --older-than")
+    pp.add_argument("--older-than", required=True, help="age such as 30d, 12h or 90m")
+    pp.add_argument("--tracker-url", default=None, help="SQLAlchemy URL (default: $TRACKER_DB_URL or var/tracker.db)")
+    pp.set_defaults(func=_privacy_purge)
+
     ev = sub.add_parser("eval", help="evaluate a trained model on the held-out NLU and crisis test sets")
     ev.add_argument("--model", default="models/bot.tar.gz")
     ev.add_argument("--nlu-test", default="tests/nlu_test.yml")

@@ -115,12 +115,16 @@ def test_delete_my_data_erases_the_conversation_from_the_tracker_store(stack):
     import sqlite3
 
     port, who = stack["ports"]["rasa"], "e2e-delete"
-    send(port, who, "my son is on subs, is that safe")
+    reply = texts(send(port, who, "what is suboxone? my cell is 555-123-4567"))
+    assert "Buprenorphine (Suboxone" in reply  # a normal answer; only the stored copy is redacted
 
     def stored():
         with sqlite3.connect(stack["work"] / "tracker.db") as db:
             return db.execute("select count(*) from events where sender_id = ?", (who,)).fetchone()[0]
 
+    with sqlite3.connect(stack["work"] / "tracker.db") as db:
+        data = " ".join(r[0] for r in db.execute("select data from events where sender_id = ?", (who,)))
+    assert "555-123-4567" not in data and "[phone]" in data
     assert stored() > 0
     assert "delete this whole conversation?" in texts(send(port, who, "please delete my messages"))
     assert "Okay, nothing was deleted" in texts(send(port, who, "no"))

@@ -54,3 +54,10 @@ def test_extractor_adds_canonical_entities_with_offsets():
     [m] = LexiconEntityExtractor().process([m])
     ents = {(e["entity"], e["value"], e["start"], e["end"]) for e in m.get(ENTITIES)}
     assert ents == {("relation", "child", 7, 10), ("medication", "buprenorphine", 18, 22)}
+
+
+def test_pii_masker_masks_before_understanding():
+    from bot.nlu.pii_masker import PIIMasker
+
+    [m] = PIIMasker().process([Message(data={TEXT: "what is suboxone? my cell is 555-123-4567"})])
+    assert m.get(TEXT) == "what is suboxone? my cell is [phone]"
