@@ -27,7 +27,8 @@ def build_plan(store: ContentStore, person: Optional[str], talked: Optional[bool
             continue
         step = personalise(answer.plan_step, person)
         if topic == "ask_how_to_talk" and talked:
-            step = "Keep talking: you've already raised it, which takes courage. " + step.split(": ", 1)[-1]
+            rest = step.split(": ", 1)[-1]
+            step = "Keep talking: you've already raised it, which takes courage. " + rest[:1].upper() + rest[1:]
         steps.append(step)
         for s in answer.sources:
             sources.setdefault(s.url, s)

@@ -60,7 +60,7 @@ async def test_plan_is_personal_sourced_and_resets_the_form(store, dispatcher, t
 
 
 def test_plan_acknowledges_a_talk_that_already_happened(store):
-    assert "Keep talking: you've already raised it" in build_plan(store, "wife", talked=True)
+    assert "Keep talking: you've already raised it, which takes courage. Choose a calm" in build_plan(store, "wife", talked=True)
     assert "Keep talking" not in build_plan(store, "wife", talked=False)
 
 
