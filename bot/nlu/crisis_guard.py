@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.crisis import get_detector
+from bot.nlu.stateless import StatelessComponent
 
 logger = logging.getLogger(__name__)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisGuard(GraphComponent):
+class CrisisGuard(StatelessComponent):
     """Overrides the predicted intent with crisis_overdose / crisis_suicide / crisis_medical when the lexicon fires.
 
     When the lexicon does not fire, a crisis the model guessed stands, with one exception: the lexicon saw the
@@ -29,14 +26,8 @@ class CrisisGuard(GraphComponent):
     """
 
     @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CrisisGuard":
-        """Create the component and build the detector so the first message is not slowed down."""
+    def create(cls, *args: Any, **kwargs: Any) -> "CrisisGuard":
+        """Create the component and build the detector now, so the first message is not slowed down."""
         get_detector()
         return cls()
 
@@ -76,7 +67,3 @@ class CrisisGuard(GraphComponent):
         logger.info("Safety net ruled out crisis words; model's %s replaced by %s", intent.get(INTENT_NAME_KEY), best.get(INTENT_NAME_KEY))
         message.set(INTENT, best, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Leave training data unchanged (the guard is not trained)."""
-        return training_data

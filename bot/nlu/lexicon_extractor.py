@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.lexicon import get_lexicon
+from bot.nlu.stateless import StatelessComponent
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class LexiconEntityExtractor(GraphComponent, EntityExtractorMixin):
+class LexiconEntityExtractor(StatelessComponent, EntityExtractorMixin):
     """Adds lexicon entities with canonical values ("subs" -> buprenorphine, "my son" -> child)."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LexiconEntityExtractor":
-        """Create the component; the lexicon itself is built once per process."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Add lexicon entities to each message."""
@@ -52,7 +38,3 @@ class LexiconEntityExtractor(GraphComponent, EntityExtractorMixin):
             if found:
                 message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Leave training data unchanged (the lexicon is not trained)."""
-        return training_data

@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.stateless import StatelessComponent
 from bot.redaction import redact
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
-class PIIMasker(GraphComponent):
+class PIIMasker(StatelessComponent):
     """Replaces personal details with [phone] / [email] / [address] so they neither sway the intent nor get stored."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "PIIMasker":
-        """Create the component."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Mask personal details in each message's text."""
