@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.audience import audience_for, loved_one_word
+from bot.audience import audience_for, relation_in_message
 from bot.content_store import ContentUnavailable, get_store
 from bot.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
 
@@ -18,12 +18,11 @@ logger = logging.getLogger(__name__)
 
 def relation_from_tracker(tracker: Tracker) -> tuple:
     """Return (relation, loved-one word) from this message's entity or the remembered slots."""
-    text = tracker.latest_message.get("text") or ""
-    for ent in tracker.latest_message.get("entities") or []:
-        if ent.get("entity") == "relation":
-            word = text[ent["start"] : ent["end"]] if "start" in ent and "end" in ent else None
-            return ent.get("value"), (loved_one_word(word) if ent.get("value") != "self" else None)
-    return tracker.get_slot("relation"), tracker.get_slot("loved_one")
+    msg = tracker.latest_message
+    relation, word = relation_in_message(msg.get("text") or "", msg.get("entities") or [])
+    if relation is None:
+        return tracker.get_slot("relation"), tracker.get_slot("loved_one")
+    return relation, (word if relation != "self" else None)
 
 
 class ActionAnswerTopic(Action):

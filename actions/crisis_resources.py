@@ -47,5 +47,5 @@ class ActionCrisisResources(Action):
         if not resources:
             dispatcher.utter_message(text=essential_resources_text(kind))
             return []
-        dispatcher.utter_message(text=resources_text(kind, resources + general))
+        dispatcher.utter_message(text=resources_text(resources + general))
         return []

@@ -8,7 +8,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.audience import loved_one_word
+from bot.audience import loved_one_word, relation_in_message
 
 MAX_PERSON_WORDS = 4
 MAX_NOTICED_CHARS = 500
@@ -16,10 +16,10 @@ MAX_NOTICED_CHARS = 500
 
 def person_from_message(tracker: Tracker, value: Any) -> tuple:
     """Return (relation, word) for the person named in the latest message ("my son" -> ("child", "son"))."""
-    text = tracker.latest_message.get("text") or ""
-    for ent in tracker.latest_message.get("entities") or []:
-        if ent.get("entity") == "relation" and "start" in ent and "end" in ent:
-            return ent.get("value"), loved_one_word(text[ent["start"] : ent["end"]])
+    msg = tracker.latest_message
+    relation, word = relation_in_message(msg.get("text") or "", msg.get("entities") or [])
+    if relation is not None:
+        return relation, word
     word = loved_one_word(str(value)) if isinstance(value, str) else None
     if word and len(word.split()) <= MAX_PERSON_WORDS:
         return None, word

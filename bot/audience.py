@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 FAMILY_RELATIONS = {"child", "partner", "parent", "sibling", "friend"}
 
@@ -23,3 +23,11 @@ def loved_one_word(entity_text: Optional[str]) -> Optional[str]:
         if word.startswith(prefix):
             word = word[len(prefix) :]
     return word or None
+
+
+def relation_in_message(text: str, entities: List[Dict[str, Any]]) -> Tuple[Optional[str], Optional[str]]:
+    """Return (relation, the user's word) for the first relation entity in a parsed message, or (None, None)."""
+    for ent in entities or []:
+        if ent.get("entity") == "relation" and "start" in ent and "end" in ent:
+            return ent.get("value"), loved_one_word((text or "")[ent["start"] : ent["end"]])
+    return None, None

@@ -185,9 +185,7 @@ class CrisisDetector:
         for i in range(len(before) - 1, -1, -1):
             if before[i] in THIRD_PERSON:
                 return False
-            if _contains_any(" " + " ".join(before[i:]) + " ", self._intent_markers) and _starts_with_marker(
-                before[i:], self._intent_markers
-            ):
+            if _starts_with_marker(before[i:], self._intent_markers):
                 return True
         return False
 

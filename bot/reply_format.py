@@ -75,7 +75,7 @@ def resource_line(r: ResourceView) -> str:
     return f"- {r.name}: {' or '.join(ways)}. {r.description} ({r.hours}; {langs})"
 
 
-def resources_text(kind: str, resources: Sequence[ResourceView]) -> str:
+def resources_text(resources: Sequence[ResourceView]) -> str:
     """Return the detailed resource list sent after a crisis message."""
     lines = [resource_line(r) for r in resources]
     return "More help, any time:\n" + "\n".join(lines)

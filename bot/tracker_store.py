@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
-
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -35,10 +33,6 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
     The deletion happens here, when Rasa saves the turn, because deleting rows earlier (from the action
     server) would be undone: SQLTrackerStore.save writes back every event it does not find stored.
     """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Create the store (same arguments as SQLTrackerStore)."""
-        super().__init__(*args, **kwargs)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn, or erase the whole conversation if the user asked for it."""
