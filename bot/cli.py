@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot content load|validate``, ``privacy purge`` and ``eval``."""
+"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval`` and ``widget``."""
 
 from __future__ import annotations
 
@@ -87,6 +87,20 @@ def _privacy_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _widget(args: argparse.Namespace) -> int:
+    from bot.widget.server import make_server
+
+    server = make_server(args.host, args.port, args.bot_url)
+    print(f"Widget demo page on http://{args.host}:{args.port}/ (talking to {args.bot_url})", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``python -m bot``."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Opioid support assistant tools.")
@@ -117,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--recall-floor", type=float, default=1.0, help="minimum crisis recall per kind")
     ev.add_argument("--fp-ceiling", type=float, default=0.03, help="maximum crisis false-positive rate")
     ev.set_defaults(func=_eval)
+    wd = sub.add_parser("widget", help="serve the chat widget's files and a demo page that embeds it")
+    wd.add_argument("--host", default="127.0.0.1")
+    wd.add_argument("--port", type=int, default=8080)
+    wd.add_argument("--bot-url", default="http://localhost:5005", help="where the bot's REST channel listens")
+    wd.set_defaults(func=_widget)
     return parser
 
 

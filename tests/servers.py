@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
 
 
+# As scripts/run.sh sets them: bodies over 1 MB get 413 before any of our code runs.
+RASA_ENV = {"SANIC_REQUEST_MAX_SIZE": "1000000", "PYTHONWARNINGS": "ignore"}
+
+
 def free_port() -> int:
     """Return a TCP port that is free on 127.0.0.1 right now."""
     with socket.socket() as s:
@@ -70,8 +74,10 @@ def start_actions(port: int, log: Path, database_url: str) -> Server:
     return server
 
 
-def start_rasa(port: int, actions_port: int, workdir: Path, model: Path) -> Server:
-    """Start the Rasa server (REST channel) pointed at the action server port."""
+def start_rasa(
+    port: int, actions_port: int, workdir: Path, model: Path, env: Optional[Dict[str, str]] = None, cors: str = ""
+) -> Server:
+    """Start the Rasa server with our channels (credentials.yml), pointed at the action server port."""
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
@@ -82,8 +88,9 @@ def start_rasa(port: int, actions_port: int, workdir: Path, model: Path) -> Serv
         [
             str(VENV_BIN / "rasa"), "run", "-m", str(model), "--endpoints", str(endpoints),
             "--credentials", str(ROOT / "credentials.yml"), "-p", str(port), "-i", "127.0.0.1",
-        ],
+        ] + (["--cors", cors] if cors else []),
         workdir / "rasa.log",
+        {**RASA_ENV, **(env or {})},
     )
     wait_http(f"http://127.0.0.1:{port}/", server.proc)
     return server

@@ -17,3 +17,11 @@ TRUNCATED_NOTE = (
     "Your message was long, so I read the first {limit} characters. "
     "If I missed something important, please send it in a shorter message."
 )
+RATE_LIMITED_TEXT = (
+    "You're sending messages faster than I can answer them well. Please wait a minute, then send your question again.\n"
+    "If someone is in danger, call 911 now. For thoughts of suicide, call or text 988."
+)
+UNSUPPORTED_MESSAGE_TEXT = (
+    "I can only read text messages. Please type your question.\n"
+    "If someone is in danger, call 911. For thoughts of suicide, call or text 988."
+)

@@ -11,7 +11,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.replies import EMPTY_MESSAGE_TEXT, MAX_MESSAGE_CHARS, NO_REPLY_TEXT, TRUNCATED_NOTE
+from bot.channels.inbound import Inbound, InboundGate
+from bot.channels.replies import NO_REPLY_TEXT
 
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 200
@@ -40,13 +41,20 @@ def parse_payload(body: bytes) -> Dict[str, Any]:
     return {"sender": sender, "message": message, "metadata": metadata if isinstance(metadata, dict) else None}
 
 
-def clean_text(message: str) -> str:
-    """Drop control characters (keeping line breaks) and surrounding space."""
-    return "".join(ch for ch in message if ch.isprintable() or ch in "\n\t").strip()
+def client_address(request: Request) -> Optional[str]:
+    """Return the client's address: the proxy-reported one when Sanic trusts a proxy, else the peer's."""
+    return request.remote_addr or request.ip or None
+
+
+def _as_replies(sender: str, texts: List[str]) -> List[Dict[str, Any]]:
+    return [{"recipient_id": sender, "text": t} for t in texts]
 
 
 class SafeRestInput(RestInput):
     """Rasa's REST channel, mounted at the same URL, that never answers a message with silence."""
+
+    def __init__(self, gate: Optional[InboundGate] = None) -> None:
+        self.gate = gate or InboundGate()
 
     @classmethod
     def name(cls) -> Text:
@@ -67,7 +75,12 @@ class SafeRestInput(RestInput):
                 payload = parse_payload(request.body or b"")
             except RequestProblem as exc:
                 return response.json({"error": str(exc)}, status=400)
-            replies = await self.answer(on_new_message, payload["sender"], payload["message"], payload["metadata"])
+            admitted = self.gate.admit(payload["message"], payload["sender"], client_address(request))
+            if admitted.rate_limited:
+                return response.json(_as_replies(payload["sender"], admitted.notes), status=429)
+            replies = await self.answer(
+                on_new_message, payload["sender"], payload["message"], payload["metadata"], admitted=admitted
+            )
             return response.json(replies)
 
         return bp
@@ -78,15 +91,14 @@ class SafeRestInput(RestInput):
         sender: str,
         message: str,
         metadata: Optional[Dict[str, Any]] = None,
+        admitted: Optional[Inbound] = None,
     ) -> List[Dict[str, Any]]:
         """Process one message and return the replies, adding our own when there are none."""
-        text = clean_text(message)
-        if not text:
-            return [{"recipient_id": sender, "text": EMPTY_MESSAGE_TEXT}]
-        notes = []
-        if len(text) > MAX_MESSAGE_CHARS:
-            text = text[:MAX_MESSAGE_CHARS]
-            notes.append({"recipient_id": sender, "text": TRUNCATED_NOTE.format(limit=MAX_MESSAGE_CHARS)})
+        admitted = admitted or self.gate.prepare(message)
+        notes = _as_replies(sender, admitted.notes)
+        if admitted.text is None:
+            return notes
+        text = admitted.text
         collector = CollectingOutputChannel()
         try:
             await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))

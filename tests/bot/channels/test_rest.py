@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.channels.replies import EMPTY_MESSAGE_TEXT, MAX_MESSAGE_CHARS, NO_REPLY_TEXT
-from bot.channels.rest import RequestProblem, SafeRestInput, clean_text, parse_payload
+from bot.channels.inbound import clean_text
+from bot.channels.rest import RequestProblem, SafeRestInput, parse_payload
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,63 @@
+"""What every channel does with a user's text before Rasa sees it: clean it, cap it, rate-limit it.
+
+A crisis message is never held back by the rate limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from bot import settings
+from bot.channels.rate_limit import SenderAndAddressLimits
+from bot.channels.replies import EMPTY_MESSAGE_TEXT, MAX_MESSAGE_CHARS, RATE_LIMITED_TEXT, TRUNCATED_NOTE
+
+
+@dataclass
+class Inbound:
+    """The outcome for one message: the text to process (or None) and replies the channel sends itself."""
+
+    text: Optional[str]
+    notes: List[str] = field(default_factory=list)
+    rate_limited: bool = False
+
+
+def clean_text(message: str) -> str:
+    """Drop control characters (keeping line breaks) and surrounding space."""
+    return "".join(ch for ch in message if ch.isprintable() or ch in "\n\t").strip()
+
+
+def is_crisis(text: str) -> bool:
+    """Say whether the deterministic safety net sees a crisis in ``text``."""
+    from bot.crisis import get_detector
+
+    try:
+        return get_detector().detect(text) is not None
+    except Exception:  # noqa: BLE001 - if the check itself fails, treat the message as urgent
+        return True
+
+
+class InboundGate:
+    """Cleans, caps and rate-limits messages for one channel instance."""
+
+    def __init__(self, limits: Optional[SenderAndAddressLimits] = None, max_chars: int = MAX_MESSAGE_CHARS):
+        self.limits = limits or SenderAndAddressLimits(settings.rate_limit_per_sender(), settings.rate_limit_per_ip())
+        self.max_chars = max_chars
+
+    def prepare(self, message: str) -> Inbound:
+        """Clean and cap ``message``: the text to process and the notes to send the user."""
+        text = clean_text(message)
+        if not text:
+            return Inbound(None, [EMPTY_MESSAGE_TEXT])
+        if len(text) > self.max_chars:
+            return Inbound(text[: self.max_chars], [TRUNCATED_NOTE.format(limit=self.max_chars)])
+        return Inbound(text)
+
+    def admit(self, message: str, sender: str, address: Optional[str] = None) -> Inbound:
+        """Like ``prepare``, and hold the message back when the sender or address is over its rate limit."""
+        prepared = self.prepare(message)
+        if prepared.text is None:
+            return prepared
+        if not self.limits.allow(sender, address) and not is_crisis(prepared.text):
+            return Inbound(None, [RATE_LIMITED_TEXT], rate_limited=True)
+        return prepared

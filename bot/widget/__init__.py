@@ -1,0 +1,1 @@
+"""The website chat widget: static assets and the small server that hosts the demo page."""

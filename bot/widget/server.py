@@ -1,0 +1,87 @@
+"""Serves the widget's files (widget.js, widget.css) and a demo page that embeds them.
+
+The widget talks to the bot's REST channel on another origin, exactly as it would from a real website,
+so the bot's CORS setting (``--cors``) decides which sites may use it.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Dict, Tuple
+
+logger = logging.getLogger(__name__)
+STATIC_DIR = Path(__file__).parent / "static"
+FILES: Dict[str, Tuple[str, str]] = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/index.html": ("index.html", "text/html; charset=utf-8"),
+    "/widget.js": ("widget.js", "text/javascript; charset=utf-8"),
+    "/widget.css": ("widget.css", "text/css; charset=utf-8"),
+}
+
+
+def render_file(name: str, bot_url: str) -> bytes:
+    """Return a static file, with the demo page pointed at ``bot_url``."""
+    data = (STATIC_DIR / name).read_bytes()
+    if name == "index.html":
+        # The URL comes from our own command line, but escape it anyway: it lands in an attribute.
+        from html import escape
+
+        data = data.replace(b"__BOT_URL__", escape(bot_url, quote=True).encode("utf-8"))
+    return data
+
+
+def security_headers(bot_url: str) -> Dict[str, str]:
+    """Return headers that stop the demo page running any script but ours or talking to any host but the bot."""
+    return {
+        "Content-Security-Policy": (
+            f"default-src 'self'; connect-src 'self' {bot_url}; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-cache",
+    }
+
+
+class WidgetHandler(BaseHTTPRequestHandler):
+    """GET-only handler for the demo page and the widget's assets."""
+
+    server_version = "osb-widget"
+
+    def __init__(self, *args, bot_url: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.bot_url = bot_url
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        """Serve one of the known files, or 404."""
+        path = self.path.split("?", 1)[0]
+        if path == "/health":
+            self._send(HTTPStatus.OK, b'{"status": "ok"}', "application/json")
+            return
+        if path not in FILES:
+            self._send(HTTPStatus.NOT_FOUND, b"Not found", "text/plain; charset=utf-8")
+            return
+        name, content_type = FILES[path]
+        self._send(HTTPStatus.OK, render_file(name, self.bot_url), content_type)
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in security_headers(self.bot_url).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        """Log requests at DEBUG only: paths are not sensitive, but the console stays quiet."""
+        logger.debug(format, *args)
+
+
+def make_server(host: str, port: int, bot_url: str) -> ThreadingHTTPServer:
+    """Return a server for the demo page and the widget's files (call ``serve_forever`` on it)."""
+    return ThreadingHTTPServer((host, port), partial(WidgetHandler, bot_url=bot_url.rstrip("/")))

@@ -1,0 +1,47 @@
+"""A real Rasa server with Slack and Telegram turned on, talking to a fake platform API on loopback."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.loader import load
+from bot.db import create_db_engine
+from tests.fake_platform_api import FakePlatformAPI
+from tests.servers import ROOT, free_port, start_actions, start_rasa
+
+MODEL = ROOT / "models" / "bot.tar.gz"
+SLACK_SECRET = "test-signing-secret"
+TELEGRAM_SECRET = "test-telegram-secret"
+TELEGRAM_TOKEN = "123456789:AAF-test-token-not-real_0123456789ab"
+
+
+@pytest.fixture(scope="package")
+def platform_api():
+    """The fake Slack/Telegram API; calls are cleared before each test that uses ``channel_stack``."""
+    api = FakePlatformAPI()
+    url = api.start()
+    yield api, url
+    api.stop()
+
+
+@pytest.fixture(scope="package")
+def channel_stack(tmp_path_factory, content_bundle, platform_api):
+    """Rasa + action server with both connectors configured from the environment."""
+    if not MODEL.exists():
+        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    api, url = platform_api
+    work = tmp_path_factory.mktemp("channels")
+    db_url = f"sqlite:///{work / 'content.db'}"
+    engine = create_db_engine(db_url)
+    load(engine, content_bundle)
+    engine.dispose()
+    ports = {"rasa": free_port(), "actions": free_port()}
+    env = {
+        "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": url + "/slack/",
+        "TELEGRAM_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET, "TELEGRAM_API_URL": url + "/telegram",
+    }
+    actions = start_actions(ports["actions"], work / "actions.log", db_url)
+    rasa = start_rasa(ports["rasa"], ports["actions"], work, MODEL, env=env)
+    yield {"port": ports["rasa"], "api": api, "work": work}
+    rasa.stop()
+    actions.stop()
