@@ -9,6 +9,7 @@ STAMP  := $(VENV)/.installed
 MODEL  := models/bot.tar.gz
 PORT   ?= 5005
 ACTIONS_PORT ?= 5055
+WIDGET_PORT ?= 8080
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
@@ -22,8 +23,9 @@ CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) doma
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-setup: $(STAMP) ## build .venv from Python 3.10 and install the pinned dependencies
-$(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh
+setup: $(STAMP) ## build .venv from Python 3.10, install the pinned dependencies, Chromium and nginx
+$(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh scripts/setup_system.sh
+	@scripts/setup_system.sh
 	@scripts/setup_venv.sh
 
 train: $(MODEL) ## train the model if config.yml, domain.yml or data/*.yml changed
@@ -41,8 +43,8 @@ var/content.stamp: $(STAMP) $(CONTENT_INPUTS)
 	@$(PY) -m bot content load
 	@touch $@
 
-run: $(MODEL) var/content.stamp ## set up, train and load content if needed, then start the action server and the bot on :5005
-	@scripts/run.sh $(PORT) $(ACTIONS_PORT)
+run: $(MODEL) var/content.stamp ## set up, train, load content if needed; start actions, the bot on :5005, the widget on :8080
+	@scripts/run.sh $(PORT) $(ACTIONS_PORT) $(WIDGET_PORT)
 
 shell: $(MODEL) var/content.stamp ## chat in the terminal (rasa shell) using the running action server
 	@curl -sf http://localhost:$(ACTIONS_PORT)/health >/dev/null || \

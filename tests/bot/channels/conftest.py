@@ -12,6 +12,7 @@ from tests.servers import ROOT, free_port, start_actions, start_rasa
 MODEL = ROOT / "models" / "bot.tar.gz"
 SLACK_SECRET = "test-signing-secret"
 TELEGRAM_SECRET = "test-telegram-secret"
+RATE_LIMIT = 6  # messages per minute per conversation, low so the test reaches it quickly
 TELEGRAM_TOKEN = "123456789:AAF-test-token-not-real_0123456789ab"
 
 
@@ -38,6 +39,7 @@ def channel_stack(tmp_path_factory, content_bundle, platform_api):
     ports = {"rasa": free_port(), "actions": free_port()}
     env = {
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": url + "/slack/",
+        "RATE_LIMIT_PER_SENDER": str(RATE_LIMIT),
         "TELEGRAM_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET, "TELEGRAM_API_URL": url + "/telegram",
     }
     actions = start_actions(ports["actions"], work / "actions.log", db_url)
