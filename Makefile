@@ -18,7 +18,7 @@ export RASA_TELEMETRY_ENABLED := false
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml)
 CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml
 
-.PHONY: help setup train content run shell test test-unit validate test-stories eval lock clean
+.PHONY: help setup train content run run-cluster shell test test-unit validate test-stories eval lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ var/content.stamp: $(STAMP) $(CONTENT_INPUTS)
 
 run: $(MODEL) var/content.stamp ## set up, train, load content if needed; start actions, the bot on :5005, the widget on :8080
 	@scripts/run.sh $(PORT) $(ACTIONS_PORT) $(WIDGET_PORT)
+
+run-cluster: $(MODEL) ## the scale-out profile: nginx + 2 Rasa replicas + 2 action servers, PostgreSQL + Redis
+	@scripts/run_cluster.sh
 
 shell: $(MODEL) var/content.stamp ## chat in the terminal (rasa shell) using the running action server
 	@curl -sf http://localhost:$(ACTIONS_PORT)/health >/dev/null || \

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval`` and ``widget``."""
+"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval``, ``widget`` and ``cluster``."""
 
 from __future__ import annotations
 
@@ -101,6 +101,31 @@ def _widget(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cluster_nginx_conf(args: argparse.Namespace) -> int:
+    from bot.cluster import nginx_config
+
+    ports = lambda text: [int(p) for p in text.split(",") if p]  # noqa: E731
+    workdir = Path(args.workdir).resolve()
+    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (workdir / sub).mkdir(parents=True, exist_ok=True)
+    print(nginx_config(args.listen, ports(args.rasa_ports), args.actions_listen, ports(args.action_ports), workdir))
+    return 0
+
+
+def _cluster_create_db(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.cluster import create_database
+
+    try:
+        created = create_database(args.admin_url, args.name)
+    except (SQLAlchemyError, ValueError) as exc:
+        print(f"Could not create database {args.name!r}: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(f"Database {args.name!r} {'created' if created else 'already exists'}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``python -m bot``."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Opioid support assistant tools.")
@@ -131,6 +156,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--recall-floor", type=float, default=1.0, help="minimum crisis recall per kind")
     ev.add_argument("--fp-ceiling", type=float, default=0.03, help="maximum crisis false-positive rate")
     ev.set_defaults(func=_eval)
+    cl = sub.add_parser("cluster", help="the scale-out profile on one machine (scripts/run_cluster.sh)")
+    cl_sub = cl.add_subparsers(dest="action", required=True)
+    ng = cl_sub.add_parser("nginx-conf", help="print an nginx.conf balancing the replicas round-robin")
+    ng.add_argument("--listen", type=int, required=True, help="port for the Rasa replicas' load balancer")
+    ng.add_argument("--rasa-ports", required=True, help="comma-separated Rasa replica ports")
+    ng.add_argument("--actions-listen", type=int, required=True, help="port for the action servers' load balancer")
+    ng.add_argument("--action-ports", required=True, help="comma-separated action server ports")
+    ng.add_argument("--workdir", required=True, help="directory for nginx's pid, logs and temp files")
+    ng.set_defaults(func=_cluster_nginx_conf)
+    cd = cl_sub.add_parser("create-db", help="create the shared PostgreSQL database if it does not exist")
+    cd.add_argument("--admin-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    cd.add_argument("--name", required=True)
+    cd.set_defaults(func=_cluster_create_db)
+
     wd = sub.add_parser("widget", help="serve the chat widget's files and a demo page that embeds it")
     wd.add_argument("--host", default="127.0.0.1")
     wd.add_argument("--port", type=int, default=8080)
