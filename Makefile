@@ -18,7 +18,7 @@ export RASA_TELEMETRY_ENABLED := false
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml)
 CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml
 
-.PHONY: help setup train content run run-cluster shell test test-unit validate test-stories eval lock clean
+.PHONY: help setup train content run run-cluster shell bench test test-unit validate test-stories eval lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ eval: $(MODEL) ## held-out figures: intent accuracy + macro-F1 (floor 0.90), cri
 
 test: validate test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs
 	$(PY) -m pytest -q -m model -p no:cacheprovider
+
+bench: $(STAMP) ## benchmark against the stock `rasa init` bot: latency, throughput, memory, start-up, training
+	$(PY) -m bot bench
 
 lock: ## re-pin requirements.lock from a fresh install of requirements.in
 	rm -rf /tmp/lock-venv && $$(scripts/find_python310.sh) -m venv /tmp/lock-venv && \

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval``, ``widget`` and ``cluster``."""
+"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval``, ``bench``, ``widget`` and ``cluster``."""
 
 from __future__ import annotations
 
@@ -25,7 +25,10 @@ def _content_validate(args: argparse.Namespace) -> int:
     except ContentError as exc:
         _print_errors("Content is invalid", exc.errors)
         return 1
-    print(f"Content OK: {len(bundle.topics)} topics, {len(bundle.sources)} sources, {len(bundle.resources)} resources.")
+    print(
+        f"Content OK: {len(bundle.topics)} topics, {len(bundle.sources)} sources, {len(bundle.resources)} resources, "
+        f"{len(bundle.states)} states and territories."
+    )
     return 0
 
 
@@ -52,7 +55,7 @@ def _content_load(args: argparse.Namespace) -> int:
         engine.dispose()
     print(
         f"Loaded {report.topics} topics, {report.answers} answers, {report.sources} sources, "
-        f"{report.resources} resources into {engine.url!r}."
+        f"{report.resources} resources, {report.states} states into {engine.url!r}."
     )
     return 0
 
@@ -126,6 +129,12 @@ def _cluster_create_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from bot.benchmark import run
+
+    return run(users=args.users, seconds=args.seconds)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``python -m bot``."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Opioid support assistant tools.")
@@ -169,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     cd.add_argument("--admin-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     cd.add_argument("--name", required=True)
     cd.set_defaults(func=_cluster_create_db)
+
+    bn = sub.add_parser("bench", help="benchmark this bot against the stock `rasa init` bot")
+    bn.add_argument("--users", type=int, default=16)
+    bn.add_argument("--seconds", type=float, default=30.0, help="load duration per bot")
+    bn.set_defaults(func=_bench)
 
     wd = sub.add_parser("widget", help="serve the chat widget's files and a demo page that embeds it")
     wd.add_argument("--host", default="127.0.0.1")

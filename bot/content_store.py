@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from bot import settings
-from bot.db import Answer, CrisisResource, Topic, create_db_engine, session_factory
+from bot.db import Answer, CrisisResource, Source, Topic, UsState, create_db_engine, session_factory
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +67,26 @@ class ResourceView:
 
 
 @dataclass(frozen=True)
+class StateView:
+    """A US state, DC or territory, and its own treatment resource if one was verified."""
+
+    code: str
+    name: str
+    kind: str
+    aliases: Tuple[str, ...] = ()
+    resource_name: Optional[str] = None
+    resource_url: Optional[str] = None
+    resource_phone: Optional[str] = None
+    resource_source: Optional[SourceView] = None
+
+
+@dataclass(frozen=True)
 class _Snapshot:
     answers: Dict[Tuple[str, str], AnswerView]
     titles: Dict[str, str]
     resources: Tuple[ResourceView, ...]
     loaded_at: float
+    states: Tuple[StateView, ...] = ()
 
 
 class ContentStore:
@@ -106,6 +121,10 @@ class ContentStore:
         found = [r for r in self._current().resources if scope is None or scope in r.scope]
         return sorted(found, key=lambda r: (r.priority, r.key))
 
+    def states(self) -> Tuple[StateView, ...]:
+        """Return every US state, DC and territory in the store."""
+        return self._current().states
+
     def refresh(self) -> None:
         """Re-read the database now."""
         with self._lock:
@@ -126,7 +145,7 @@ class ContentStore:
                     raise ContentUnavailable(str(exc)) from exc
                 logger.warning("Content store unreachable, serving cached content: %s", exc.__class__.__name__)
                 # Retry later rather than on every message while the database is down.
-                self._snapshot = _Snapshot(snap.answers, snap.titles, snap.resources, self._clock())
+                self._snapshot = _Snapshot(snap.answers, snap.titles, snap.resources, self._clock(), snap.states)
             return self._snapshot
 
     def _read(self) -> _Snapshot:
@@ -154,7 +173,13 @@ class ContentStore:
                         plan_step=t.plan_step,
                     )
             views = tuple(_resource_view(r) for r in resources)
-        return _Snapshot(answers, titles, views, self._clock())
+            sources = {s.key: SourceView(s.title, s.publisher, s.url) for s in session.execute(select(Source)).scalars()}
+            states = tuple(
+                StateView(st.code, st.name, st.kind, tuple(st.aliases or ()), st.resource_name, st.resource_url,
+                          st.resource_phone, sources.get(st.source_key) if st.source_key else None)
+                for st in session.execute(select(UsState).order_by(UsState.name)).scalars()
+            )
+        return _Snapshot(answers, titles, views, self._clock(), states)
 
 
 def _resource_view(row: CrisisResource) -> ResourceView:

@@ -24,6 +24,7 @@ MAX_RELATED_BUTTONS = 3
 GUIDED_FLOWS = {
     "ask_help_loved_one": ("Make a plan together", "/make_plan"),
     "ask_treatment_options": ("Which level of care fits?", "/choose_level_of_care"),
+    "ask_find_treatment": ("Search by state", "/find_treatment_by_state"),
 }
 _LOVED_ONE_RE = re.compile(r"\byour loved one\b", re.IGNORECASE)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import delete
 
@@ -12,6 +14,11 @@ from bot.redaction import redact
 
 logger = logging.getLogger(__name__)
 DELETE_ACTION = "action_delete_my_data"
+# Above this many events in the current session (about 10 turns), a new session is started at the next
+# quiet moment, carrying the slots over. Rasa re-reads and re-processes the whole current session on every
+# message, so without this a long conversation gets slower with every turn; the policies look back only
+# 3 turns (max_history), so nothing they use is lost.
+MAX_EVENTS_PER_SESSION = 60
 
 
 def deletion_requested(tracker: DialogueStateTracker) -> bool:
@@ -34,6 +41,14 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
     server) would be undone: SQLTrackerStore.save writes back every event it does not find stored.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from bot.action_validation import install
+
+        install()  # this store is created in every Rasa server process, before any action runs
+        super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            _use_write_ahead_log(self.engine)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn, or erase the whole conversation if the user asked for it."""
         if deletion_requested(tracker):
@@ -41,6 +56,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             logger.info("Deleted a conversation on the user's request (%d events)", removed)
             return
         redact_new_events(tracker)
+        roll_over_long_session(tracker)
         await super().save(tracker)
 
     def delete_conversation(self, sender_id: str) -> int:
@@ -61,3 +77,39 @@ def redact_new_events(tracker: DialogueStateTracker) -> None:
             break
         if isinstance(event, SlotSet) and isinstance(event.value, str):
             event.value = redact(event.value)
+
+
+def roll_over_long_session(tracker: DialogueStateTracker, limit: int = MAX_EVENTS_PER_SESSION) -> bool:
+    """Start a new session (slots carried over) when the current one is long and no form is running.
+
+    Returns True when it did. The events are appended to ``tracker``, so the save that follows stores them.
+    """
+    since_start = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, SessionStarted):
+            break
+        since_start += 1
+    latest = tracker.events[-1] if tracker.events else None
+    quiet = isinstance(latest, ActionExecuted) and latest.action_name == ACTION_LISTEN_NAME
+    if since_start <= limit or not quiet or tracker.active_loop_name:
+        return False
+    slots = [SlotSet(name, slot.value) for name, slot in tracker.slots.items()
+             if slot.value is not None and slot.value != slot.initial_value and name != "requested_slot"]
+    for event in [ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(), *slots, ActionExecuted(ACTION_LISTEN_NAME)]:
+        tracker.update(event)
+    return True
+
+
+def _use_write_ahead_log(engine: Any) -> None:
+    """SQLite: write-ahead log and one sync per checkpoint instead of one fsync per saved turn."""
+    from sqlalchemy import event, text
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    with engine.connect() as conn:  # connections opened before the listener existed
+        conn.execute(text("PRAGMA journal_mode=WAL"))

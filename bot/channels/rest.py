@@ -54,6 +54,9 @@ class SafeRestInput(RestInput):
     """Rasa's REST channel, mounted at the same URL, that never answers a message with silence."""
 
     def __init__(self, gate: Optional[InboundGate] = None) -> None:
+        from bot.action_validation import install
+
+        install()  # also when another tracker store is configured
         self.gate = gate or InboundGate()
 
     @classmethod

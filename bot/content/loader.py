@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot import settings
 from bot.content.schema import ContentBundle, parse_content
-from bot.db import Answer, CrisisResource, Source, Topic, create_schema, session_factory
+from bot.db import Answer, CrisisResource, Source, Topic, UsState, create_schema, session_factory
 from bot.db.models import answer_sources
 
 # Intents whose answers come from the content store; other intents are conversation moves.
@@ -29,6 +29,7 @@ class LoadReport:
     answers: int
     sources: int
     resources: int
+    states: int = 0
 
 
 def required_topics(domain_path: Path = settings.PROJECT_ROOT / "domain.yml") -> List[str]:
@@ -55,6 +56,7 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         session.execute(delete(answer_sources))
         session.execute(delete(Answer))
         session.execute(delete(Topic))
+        session.execute(delete(UsState))
         session.execute(delete(Source))
         session.execute(delete(CrisisResource))
         sources = {s.key: Source(key=s.key, title=s.title, publisher=s.publisher, url=s.url) for s in bundle.sources}
@@ -74,7 +76,11 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
                 )
                 n_answers += 1
             session.add(topic)
+        for st in bundle.states:
+            session.add(UsState(code=st.code, name=st.name, kind=st.kind, aliases=list(st.aliases),
+                                resource_name=st.resource_name, resource_url=st.resource_url,
+                                resource_phone=st.resource_phone, source_key=st.resource_source))
         for r in bundle.resources:
             row = dataclasses.asdict(r)
             session.add(CrisisResource(**{**row, "languages": list(r.languages), "scope": list(r.scope)}))
-    return LoadReport(len(bundle.topics), n_answers, len(bundle.sources), len(bundle.resources))
+    return LoadReport(len(bundle.topics), n_answers, len(bundle.sources), len(bundle.resources), len(bundle.states))

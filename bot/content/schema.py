@@ -78,6 +78,24 @@ class ResourceSpec:
     priority: int
 
 
+STATE_KINDS = ("state", "district", "territory")
+STATE_CODE_RE = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class StateSpec:
+    """A validated US state, district or territory, with its own treatment resource if one was verified."""
+
+    code: str
+    name: str
+    kind: str
+    aliases: Tuple[str, ...] = ()
+    resource_name: Optional[str] = None
+    resource_url: Optional[str] = None
+    resource_phone: Optional[str] = None
+    resource_source: Optional[str] = None
+
+
 @dataclass
 class ContentBundle:
     """Everything under data/content/, validated together."""
@@ -85,6 +103,8 @@ class ContentBundle:
     sources: List[SourceSpec] = field(default_factory=list)
     resources: List[ResourceSpec] = field(default_factory=list)
     topics: List[TopicSpec] = field(default_factory=list)
+    states: List[StateSpec] = field(default_factory=list)
+    states_source: str = ""
 
 
 class _Errors:
@@ -258,6 +278,49 @@ def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optio
     )
 
 
+def _parse_states(path: Path, doc: Any, errors: _Errors) -> Tuple[List[StateSpec], str]:
+    p = str(path)
+    if not isinstance(doc, dict) or not isinstance(doc.get("states"), list):
+        errors.add(p, "states", "must be a list")
+        return [], ""
+    source = doc.get("source") if isinstance(doc.get("source"), str) else ""
+    if not source:
+        errors.add(p, "source", "missing: the source of the list of states")
+    out = []
+    for i, item in enumerate(doc["states"]):
+        where = f"states[{i}]."
+        if not isinstance(item, dict):
+            errors.add(p, f"states[{i}]", "must be a mapping")
+            continue
+        code, name = _text(item, "code", p, where, errors), _text(item, "name", p, where, errors)
+        if code and not STATE_CODE_RE.match(code):
+            errors.add(p, f"{where}code", f"must be two capital letters: {code!r}")
+        kind = item.get("kind")
+        if kind not in STATE_KINDS:
+            errors.add(p, f"{where}kind", f"must be one of {', '.join(STATE_KINDS)}")
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            errors.add(p, f"{where}aliases", "must be a list of names")
+            aliases = []
+        resource = item.get("resource")
+        r: Dict[str, Any] = {}
+        if resource is not None:
+            if not isinstance(resource, dict):
+                errors.add(p, f"{where}resource", "must be a mapping")
+            else:
+                r = {k: resource.get(k) for k in ("name", "url", "phone", "source")}
+                for k in ("name", "url", "source"):
+                    if not isinstance(r[k], str) or not r[k].strip():
+                        errors.add(p, f"{where}resource.{k}", "missing or empty text")
+                if isinstance(r["url"], str) and not URL_RE.match(r["url"]):
+                    errors.add(p, f"{where}resource.url", f"not an https URL: {r['url']!r}")
+                if r["phone"] is not None and not PHONE_RE.match(str(r["phone"])):
+                    errors.add(p, f"{where}resource.phone", f"not a US phone number: {r['phone']!r}")
+        out.append(StateSpec(code, name, str(kind), tuple(a.strip() for a in aliases), r.get("name"), r.get("url"),
+                             str(r["phone"]) if r.get("phone") else None, r.get("source")))
+    return out, source
+
+
 def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today: Optional[dt.date] = None) -> ContentBundle:
     """Read and validate every content file; raise ContentError listing all problems.
 
@@ -278,6 +341,9 @@ def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today:
         bundle.sources = _parse_sources(sources_path, _read_yaml(sources_path, errors), errors)
     if resources_path.exists():
         bundle.resources = _parse_resources(resources_path, _read_yaml(resources_path, errors), errors)
+    states_path = content_dir / "states.yml"
+    if states_path.exists():
+        bundle.states, bundle.states_source = _parse_states(states_path, _read_yaml(states_path, errors), errors)
     topic_files = sorted((content_dir / "topics").glob("*.yml"))
     for path in topic_files:
         topic = _parse_topic(path, _read_yaml(path, errors), errors, today)
@@ -308,6 +374,14 @@ def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[st
         for rel in topic.related:
             if rel not in topic_keys:
                 errors.add(topic.path, "related", f"unknown topic {rel!r}")
+    states_file = str(content_dir / "states.yml")
+    for dup in _duplicates(st.code for st in bundle.states):
+        errors.add(states_file, "states", f"duplicate code {dup!r}")
+    for dup in _duplicates(n.lower() for st in bundle.states for n in (st.name, *st.aliases)):
+        errors.add(states_file, "states", f"name or alias {dup!r} is used twice")
+    for key in [bundle.states_source] * bool(bundle.states) + [st.resource_source for st in bundle.states if st.resource_source]:
+        if key not in source_keys:
+            errors.add(states_file, "source", f"unknown source {key!r} (add it to sources.yml)")
     for key in required:
         if key not in topic_keys:
             errors.add(str(content_dir / "topics" / f"{key}.yml"), "topic", f"missing topic {key!r}")

@@ -1,7 +1,7 @@
 """Database layer of the content store: SQLAlchemy models and engine creation."""
 
 from bot.db.engine import create_db_engine, create_schema, session_factory
-from bot.db.models import Answer, Base, CrisisResource, Source, Topic
+from bot.db.models import Answer, Base, CrisisResource, Source, Topic, UsState
 
 __all__ = [
     "Answer",
@@ -9,6 +9,7 @@ __all__ = [
     "CrisisResource",
     "Source",
     "Topic",
+    "UsState",
     "create_db_engine",
     "create_schema",
     "session_factory",

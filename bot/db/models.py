@@ -74,3 +74,18 @@ class CrisisResource(Base):
     languages = Column(JSON, nullable=False, default=list)
     scope = Column(JSON, nullable=False, default=list)  # e.g. ["overdose", "suicide", "general"]
     priority = Column(Integer, nullable=False, default=100)
+
+
+class UsState(Base):
+    """A US state, DC or territory, with its own treatment resource when one has been verified."""
+
+    __tablename__ = "us_states"
+
+    code = Column(String(2), primary_key=True)
+    name = Column(String(80), nullable=False)
+    kind = Column(String(20), nullable=False)  # state | district | territory
+    aliases = Column(JSON, nullable=False, default=list)
+    resource_name = Column(String(200))
+    resource_url = Column(String(500))
+    resource_phone = Column(String(40))
+    source_key = Column(ForeignKey("sources.key", ondelete="SET NULL"))

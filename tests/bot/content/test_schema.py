@@ -92,3 +92,27 @@ def test_future_review_date_is_rejected(content_copy: Path):
     path = content_copy / "topics" / "ask_cost.yml"
     _edit(path, lambda d: d.update(last_reviewed=dt.date(2999, 1, 1)))
     assert any("last_reviewed: 2999-01-01 is in the future" in e for e in _errors(content_copy))
+
+
+def test_state_table_errors_name_the_file_and_field(tmp_path):
+    import shutil
+
+    from bot.content.schema import ContentError, parse_content
+    from tests.conftest import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "data" / "content", content)
+    (content / "states.yml").write_text(
+        "source: census-state-codes\nstates:\n"
+        "  - {code: oh, name: Ohio, kind: state}\n"
+        "  - {code: OH, name: Ohio, kind: province}\n"
+        "  - {code: TX, name: Texas, kind: state, resource: {name: X, url: http://x.example, source: nope}}\n"
+    )
+    with pytest.raises(ContentError) as exc:
+        parse_content(content)
+    text = "\n".join(exc.value.errors)
+    assert "states[0].code: must be two capital letters" in text
+    assert "states[1].kind: must be one of" in text
+    assert "states[2].resource.url: not an https URL" in text
+    assert "unknown source 'nope'" in text
+    assert "'ohio' is used twice" in text

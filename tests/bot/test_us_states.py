@@ -1,0 +1,39 @@
+"""Recognising the state a user names, and the state table in the content store."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.us_states import resolve_state
+from bot.treatment_finder import treatment_text
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("Ohio", "OH"), ("oh", "OH"), ("IN", "IN"), ("N.Y.", "NY"), ("new yrok", "NY"), ("pensylvania", "PA"),
+     ("Missisippi", "MS"), ("washington", "WA"), ("Washington DC", "DC"), ("d.c.", "DC"), ("I live in west virginia", "WV"),
+     ("virgina", "VA"), ("puerto rico", "PR"), ("Guam", "GU"), ("usvi", "VI"), ("arkansas", "AR"), ("kansas", "KS"),
+     ("tenessee", "TN"), ("somewhere in rural ohio please", "OH"), ("new mexico", "NM")],
+)
+def test_names_abbreviations_and_misspellings_are_recognised(store, typed, code):
+    state = resolve_state(typed, store.states())
+    assert state is not None and state.code == code
+
+
+@pytest.mark.parametrize("typed", ["narnia", "mexico", "asdf", "", "   ", "yes", "<script>", "1234", "x" * 5000])
+def test_anything_else_is_not_a_state(store, typed):
+    assert resolve_state(typed, store.states()) is None
+
+
+def test_the_table_covers_50_states_dc_and_5_territories(store):
+    kinds = [s.kind for s in store.states()]
+    assert len(kinds) == 56 and kinds.count("state") == 50 and kinds.count("district") == 1 and kinds.count("territory") == 5
+
+
+def test_answer_names_the_state_and_gives_locator_helpline_and_naloxone(store):
+    texas = next(s for s in store.states() if s.code == "TX")
+    text = treatment_text(store, texas)
+    assert text.startswith("Here's where to start in Texas:")
+    assert "https://findtreatment.gov" in text and "1-800-662-4357" in text and "over the counter" in text
+    assert "I won't guess one" in text  # no unverified state link is ever invented
+    assert "call 911" in text and "Sources:" in text
