@@ -36,6 +36,21 @@ class RenewingRedisLockStore(RedisLockStore):
         settings.pop("type", None)
         super().__init__(**settings)
         self.lock_lifetime = float(LOCK_LIFETIME)
+        self._retry_after_reconnect()
+
+    def _retry_after_reconnect(self) -> None:
+        """Retry a command once on a fresh connection, so the first message after a Redis restart succeeds."""
+        import redis
+        from redis.backoff import ExponentialBackoff
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+        from redis.retry import Retry
+
+        pool = self.red.connection_pool
+        kwargs = dict(pool.connection_kwargs)
+        kwargs.update(retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), 2),
+                      retry_on_error=[RedisConnectionError, RedisTimeoutError])
+        self.red = redis.StrictRedis(connection_pool=redis.ConnectionPool(connection_class=pool.connection_class, **kwargs))
 
     async def _acquire_lock(self, conversation_id: Text, ticket: int, wait_time_in_seconds: float) -> TicketLock:
         while True:

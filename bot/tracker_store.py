@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from contextvars import ContextVar
+from typing import Any, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
@@ -31,6 +32,22 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+# Rasa wraps every tracker store in a FailSafeTrackerStore: when the database is down it silently starts a
+# fresh, empty conversation in memory, and the user gets answers that ignore everything said before. The
+# channels check this flag after each message and send a clear "please try again" instead.
+_STORE_FAILED: ContextVar[bool] = ContextVar("tracker_store_failed", default=False)
+
+
+def begin_turn() -> None:
+    """Clear the failure flag before a channel processes a message."""
+    _STORE_FAILED.set(False)
+
+
+def store_failed_this_turn() -> bool:
+    """True when reading or writing the conversation failed while processing the current message."""
+    return _STORE_FAILED.get()
+
+
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore (SQLite or PostgreSQL) that redacts what it stores and deletes a conversation on request.
 
@@ -46,10 +63,38 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
 
         install()  # this store is created in every Rasa server process, before any action runs
         super().__init__(*args, **kwargs)
+        self._check_connections_before_use()
         if self.engine.dialect.name == "sqlite":
             _use_write_ahead_log(self.engine)
 
+    def _check_connections_before_use(self) -> None:
+        """Recreate the engine with pre-ping, so pooled connections that died in a database restart are replaced
+        instead of failing the first messages after it."""
+        import sqlalchemy as sa
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """Read the conversation; a failure is flagged for the channel, then raised as before."""
+        try:
+            return await super().retrieve(sender_id)
+        except Exception:
+            _STORE_FAILED.set(True)
+            raise
+
     async def save(self, tracker: DialogueStateTracker) -> None:
+        """Store the turn (a failure is flagged for the channel, then raised as before)."""
+        try:
+            await self._save(tracker)
+        except Exception:
+            _STORE_FAILED.set(True)
+            raise
+
+    async def _save(self, tracker: DialogueStateTracker) -> None:
         """Store the turn, or erase the whole conversation if the user asked for it."""
         if deletion_requested(tracker):
             removed = self.delete_conversation(tracker.sender_id)

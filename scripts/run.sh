@@ -27,10 +27,13 @@ for _ in $(seq 1 120); do
 done
 echo "Action server ready on :$actions_port (log: var/actions.log)"
 
-# The HTTP API (--enable-api) stays off: only the channels in credentials.yml are exposed.
+# The HTTP API stays off (only the channels in credentials.yml are exposed) unless RASA_API_TOKEN is set;
+# then it is on and every API call needs ?token=... (the token is passed on, never printed).
+api_args=()
+if [ -n "${RASA_API_TOKEN:-}" ]; then api_args=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
 # shellcheck disable=SC2086 # one origin per word
 .venv/bin/rasa run -m models/bot.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
-  -p "$port" --cors $cors_origins > >(tee var/rasa.log) 2>&1 &
+  -p "$port" --cors $cors_origins "${api_args[@]}" > >(tee var/rasa.log) 2>&1 &
 rasa_pid=$!
 pids+=("$rasa_pid")
 

@@ -75,7 +75,8 @@ def start_actions(port: int, log: Path, database_url: str) -> Server:
 
 
 def start_rasa(
-    port: int, actions_port: int, workdir: Path, model: Path, env: Optional[Dict[str, str]] = None, cors: str = ""
+    port: int, actions_port: int, workdir: Path, model: Path, env: Optional[Dict[str, str]] = None, cors: str = "",
+    extra_args: Optional[List[str]] = None,
 ) -> Server:
     """Start the Rasa server with our channels (credentials.yml), pointed at the action server port."""
     endpoints = workdir / "endpoints.yml"
@@ -88,7 +89,7 @@ def start_rasa(
         [
             str(VENV_BIN / "rasa"), "run", "-m", str(model), "--endpoints", str(endpoints),
             "--credentials", str(ROOT / "credentials.yml"), "-p", str(port), "-i", "127.0.0.1",
-        ] + (["--cors", cors] if cors else []),
+        ] + (["--cors", cors] if cors else []) + (extra_args or []),
         workdir / "rasa.log",
         {**RASA_ENV, **(env or {})},
     )

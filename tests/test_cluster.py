@@ -196,3 +196,66 @@ def test_killing_a_replica_under_load_loses_no_message_and_the_other_keeps_answe
     for _ in range(3):
         status, replies, replica = post(lb, "cluster-after", "what is naloxone")
         assert status == 200 and "Naloxone" in joined(replies) and replica.endswith(survivor)
+
+
+def _postgres(action: str) -> None:
+    version = sorted(os.listdir("/etc/postgresql"))[-1]
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action, *(["-m", "fast"] if action == "stop" else [])],
+                   check=True, capture_output=True)
+
+
+def _redis(action: str) -> None:
+    if action == "stop":
+        subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", "6379", "shutdown", "nosave"], capture_output=True)
+    else:
+        # The command the machine itself uses to start it (see .ci/run).
+        subprocess.run(["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
+                        "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"], check=True)
+
+
+def _wait_until(check, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except Exception:  # noqa: BLE001 - not up yet
+            pass
+        time.sleep(0.5)
+    raise TimeoutError("service did not come back")
+
+
+def _postgres_up() -> bool:
+    engine = create_engine(ADMIN_URL, future=True)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+def _redis_up() -> bool:
+    import redis
+
+    return bool(redis.Redis(host="127.0.0.1", port=6379, socket_timeout=1).ping())
+
+
+@pytest.mark.parametrize("service", ["postgresql", "redis"])
+def test_a_restart_mid_conversation_gets_a_clear_reply_crisis_still_answered_nothing_lost(cluster, service):
+    lb, who = cluster["lb"], f"cluster-restart-{service}"
+    assert "who are you worried about?" in joined(post(lb, who, "/make_plan")[1])
+    assert "Is your son in danger right now" in joined(post(lb, who, "my son")[1])
+    stop, start, up = {"postgresql": (lambda: _postgres("stop"), lambda: _postgres("start"), _postgres_up),
+                       "redis": (lambda: _redis("stop"), lambda: _redis("start"), _redis_up)}[service]
+    stop()
+    try:
+        status, replies, _ = post(lb, who, "no")
+        assert status == 200 and "trouble answering" in joined(replies) and "1-800-662-4357" in joined(replies)
+        status, replies, _ = post(lb, f"{who}-crisis", "my friend overdosed and is not breathing")
+        assert status == 200 and "Call 911 now" in joined(replies) and "naloxone" in joined(replies).lower()
+    finally:
+        start()
+        _wait_until(up)
+    status, replies, _ = post(lb, who, "no")  # the answer the user was asked to send again
+    assert status == 200 and "What have you noticed" in joined(replies)
+    assert stored_user_texts(cluster["db_url"], who) == ["/make_plan", "my son", "no"]

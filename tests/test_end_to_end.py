@@ -155,3 +155,22 @@ def test_crisis_still_answered_when_the_action_server_is_down(stack):
     # A topic question needs the action server: the user is told, not left in silence.
     reply = texts(send(stack["ports"]["rasa"], "e2e-noactions-topic", "what is methadone"))
     assert reply == NO_REPLY_TEXT
+
+
+def test_http_api_when_turned_on_requires_the_token(stack, tmp_path):
+    import urllib.error
+    import urllib.request
+
+    port, token = free_port(), "test-api-token-0123456789"
+    server = start_rasa(port, stack["ports"]["actions"], tmp_path, MODEL,
+                        extra_args=["--enable-api", "--auth-token", token])
+    try:
+        url = f"http://127.0.0.1:{port}/conversations/api-user/tracker"
+        with pytest.raises(urllib.error.HTTPError) as exc:
+            urllib.request.urlopen(url, timeout=30)
+        assert exc.value.code == 401
+        with urllib.request.urlopen(f"{url}?token={token}", timeout=30) as resp:
+            assert resp.status == 200
+    finally:
+        server.stop()
+    assert token not in (tmp_path / "rasa.log").read_text(errors="replace")

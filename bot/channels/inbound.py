@@ -10,7 +10,14 @@ from typing import List, Optional
 
 from bot import settings
 from bot.channels.rate_limit import SenderAndAddressLimits
-from bot.channels.replies import EMPTY_MESSAGE_TEXT, MAX_MESSAGE_CHARS, RATE_LIMITED_TEXT, TRUNCATED_NOTE
+from bot.channels.replies import (
+    CRISIS_FALLBACK_TEXT,
+    EMPTY_MESSAGE_TEXT,
+    MAX_MESSAGE_CHARS,
+    NO_REPLY_TEXT,
+    RATE_LIMITED_TEXT,
+    TRUNCATED_NOTE,
+)
 
 
 @dataclass
@@ -35,6 +42,17 @@ def is_crisis(text: str) -> bool:
         return get_detector().detect(text) is not None
     except Exception:  # noqa: BLE001 - if the check itself fails, treat the message as urgent
         return True
+
+
+def failure_reply(text: str) -> str:
+    """Return what to send when the conversation produced no reply: emergency guidance for a crisis."""
+    from bot.crisis import get_detector
+
+    try:
+        match = get_detector().detect(text)
+    except Exception:  # noqa: BLE001 - the generic reply below also carries 911 and 988
+        match = None
+    return CRISIS_FALLBACK_TEXT.get(match.intent, NO_REPLY_TEXT) if match else NO_REPLY_TEXT
 
 
 class InboundGate:

@@ -25,3 +25,20 @@ UNSUPPORTED_MESSAGE_TEXT = (
     "I can only read text messages. Please type your question.\n"
     "If someone is in danger, call 911. For thoughts of suicide, call or text 988."
 )
+# When the conversation itself failed (tracker store, lock store or model unreachable) but the safety
+# net sees a crisis, the channel sends this instead of NO_REPLY_TEXT.
+CRISIS_FALLBACK_TEXT = {
+    "crisis_overdose": (
+        "This may be an overdose. Call 911 now.\n"
+        "If you have naloxone (Narcan), give it now: one spray in a nostril; another after 2-3 minutes if there's no response.\n"
+        "Stay with them until help arrives. Poison Control: 1-800-222-1222 (24/7)."
+    ),
+    "crisis_suicide": (
+        "I'm really glad you told me. Please call or text 988 (Suicide & Crisis Lifeline) now: free, confidential, 24/7.\n"
+        "If you're in immediate danger, call 911. You can also text HOME to 741741."
+    ),
+    "crisis_medical": (
+        "This could be a medical emergency. Call 911 now.\n"
+        "For questions about a substance or medicine, Poison Control: 1-800-222-1222 (24/7)."
+    ),
+}

@@ -11,8 +11,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.inbound import Inbound, InboundGate
-from bot.channels.replies import NO_REPLY_TEXT
+from bot.channels.inbound import Inbound, InboundGate, failure_reply, is_crisis
+from bot.tracker_store import begin_turn, store_failed_this_turn
 
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 200
@@ -103,12 +103,16 @@ class SafeRestInput(RestInput):
             return notes
         text = admitted.text
         collector = CollectingOutputChannel()
+        begin_turn()
         try:
             await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
         except Exception:  # noqa: BLE001 - whatever failed, the user still gets an answer
             logger.exception("Processing a message failed")
+        if store_failed_this_turn() and not is_crisis(text):
+            # The conversation could not be read or saved: an answer out of context would confuse.
+            return notes + [{"recipient_id": sender, "text": failure_reply(text)}]
         replies = notes + list(collector.messages)
         if not collector.messages:
             logger.warning("No reply was produced for a message; sending the fallback reply")
-            replies.append({"recipient_id": sender, "text": NO_REPLY_TEXT})
+            replies.append({"recipient_id": sender, "text": failure_reply(text)})
         return replies

@@ -21,8 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import settings
 from bot.channels.dedupe import SeenDeliveries
-from bot.channels.inbound import InboundGate
-from bot.channels.replies import NO_REPLY_TEXT
+from bot.channels.inbound import InboundGate, failure_reply
 
 logger = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -195,6 +194,6 @@ class SlackChannel(SlackInput):
             logger.exception("Handling a Slack message failed")
         if out.sent == 0:
             try:
-                await out.send_text_message(channel, NO_REPLY_TEXT)
+                await out.send_text_message(channel, failure_reply(text))
             except Exception:  # noqa: BLE001 - Slack itself is unreachable; nothing more we can do
                 logger.exception("Could not reach Slack to send the fallback reply")

@@ -24,8 +24,8 @@ from sanic.response import HTTPResponse
 
 from bot import settings
 from bot.channels.dedupe import SeenDeliveries
-from bot.channels.inbound import InboundGate
-from bot.channels.replies import NO_REPLY_TEXT, UNSUPPORTED_MESSAGE_TEXT
+from bot.channels.inbound import InboundGate, failure_reply
+from bot.channels.replies import UNSUPPORTED_MESSAGE_TEXT
 
 logger = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -157,7 +157,7 @@ class TelegramChannel(TelegramInput):
             if admitted.text is not None:
                 await on_new_message(UserMessage(admitted.text, out, chat_id, input_channel=self.name()))
             if out.sent == 0:
-                await out.send_text_message(chat_id, NO_REPLY_TEXT)
+                await out.send_text_message(chat_id, failure_reply(admitted.text or text))
         except Exception:  # noqa: BLE001 - one bad update must not take the webhook down
             logger.exception("Handling a Telegram update failed")
         finally:
