@@ -11,8 +11,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
+from bot.processes import QUIET_ENV, Server, free_port, wait_http
 from bot.settings import PROJECT_ROOT
 
 VENV_BIN = Path(sys.executable).parent
@@ -40,13 +39,6 @@ STOCK_CONVERSATIONS: List[List[str]] = [
     ["are you a bot?", "good morning", "very good", "bye bye"],
 ]
 TARGETS = {"p95_ratio": 1.3, "turn_growth": 1.2, "training_s": 300}
-
-
-def free_port() -> int:
-    """Return a free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -93,48 +85,10 @@ class Figures:
         return data[min(len(data) - 1, int(round(q / 100 * (len(data) - 1))))] * 1000 if data else float("nan")
 
 
-class Process:
-    """A server started in its own process group."""
-
-    def __init__(self, args: Sequence[str], cwd: Path, log: Path, env: Optional[Dict[str, str]] = None):
-        self.log = open(log, "wb")
-        full_env = {**os.environ, "PYTHONWARNINGS": "ignore", "TF_CPP_MIN_LOG_LEVEL": "2",
-                    "RASA_TELEMETRY_ENABLED": "false", **(env or {})}
-        self.proc = subprocess.Popen(list(args), cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT, env=full_env,
-                                     start_new_session=True)
-
-    def stop(self) -> None:
-        """Stop the process group."""
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-        self.log.close()
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 300) -> None:
-    """Wait until ``url`` answers."""
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(url)
-
-
 def train(project: Path, out: Path, log: Path) -> float:
     """Train the project's model with Rasa's training cache off; return seconds."""
     start = time.monotonic()
-    env = {**os.environ, "RASA_MAX_CACHE_SIZE": "0", "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false",
-           "PYTHONWARNINGS": "ignore"}
+    env = {**os.environ, **QUIET_ENV, "RASA_MAX_CACHE_SIZE": "0"}
     with open(log, "wb") as fh:
         subprocess.run([RASA, "train", "--out", str(out), "--fixed-model-name", "bench", "--quiet"], cwd=project,
                        stdout=fh, stderr=subprocess.STDOUT, env=env, check=True)
@@ -199,9 +153,9 @@ def bench_bot(name: str, project: Path, model: Path, endpoints: Optional[Path], 
     if name == "ours":
         args += ["--credentials", str(PROJECT_ROOT / "credentials.yml")]
     start = time.monotonic()
-    server = Process(args, project, work / f"{name}-rasa.log", env)
+    server = Server(args, work / f"{name}-rasa.log", env, cwd=project)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/", server.proc)
+        wait_http(f"http://127.0.0.1:{port}/", server.proc, timeout=300)
         figures.startup_s = time.monotonic() - start
         asyncio.run(run_load(port, conversations[:1], 1, 3, Figures("warmup")))  # first-request costs aside
         asyncio.run(run_load(port, conversations, users, seconds, figures))
@@ -272,10 +226,9 @@ def run(users: int = 16, seconds: float = 30.0, workdir: Optional[Path] = None) 
         f'  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n'
     )
     env = {"DATABASE_URL": db_url, "RATE_LIMIT_PER_SENDER": "0", "RATE_LIMIT_PER_IP": "0"}
-    actions = Process([RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)], PROJECT_ROOT,
-                      work / "actions.log", env)
+    actions = Server([RASA, "run", "actions", "--actions", "actions", "-p", str(actions_port)], work / "actions.log", env)
     try:
-        wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions.proc)
+        wait_http(f"http://127.0.0.1:{actions_port}/health", actions.proc)
         print(f"Load: {users} users for {seconds:.0f} s per bot...", flush=True)
         long_turns = ["what is naloxone", "tell me more", "how long does withdrawal last", "what is methadone"]
         ours = bench_bot("ours", PROJECT_ROOT, ours_model_dir / "bench.tar.gz", endpoints, OUR_CONVERSATIONS,

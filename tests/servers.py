@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
+
+from bot.processes import Server, free_port, wait_http  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -21,46 +18,16 @@ VENV_BIN = ROOT / ".venv" / "bin"
 RASA_ENV = {"SANIC_REQUEST_MAX_SIZE": "1000000", "PYTHONWARNINGS": "ignore"}
 
 
-def free_port() -> int:
-    """Return a TCP port that is free on 127.0.0.1 right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def content_db(workdir: Path, bundle) -> str:
+    """Load ``bundle`` into a fresh SQLite content store under ``workdir``; return its URL."""
+    from bot.content.loader import load
+    from bot.db import create_db_engine
 
-
-def wait_http(url: str, proc: subprocess.Popen, timeout: float = 180.0) -> None:
-    """Wait until ``url`` answers, or fail with the process's output."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited early with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
-class Server:
-    """A subprocess started with its own log file and stopped with SIGTERM (then SIGKILL)."""
-
-    def __init__(self, args: List[str], log: Path, env: Optional[Dict[str, str]] = None):
-        self.log = log
-        self._fh = open(log, "wb")
-        full_env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false", **(env or {})}
-        self.proc = subprocess.Popen(args, cwd=ROOT, stdout=self._fh, stderr=subprocess.STDOUT, env=full_env, start_new_session=True)
-
-    def stop(self) -> None:
-        """Stop the process group and close the log."""
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self._fh.close()
+    url = f"sqlite:///{workdir / 'content.db'}"
+    engine = create_db_engine(url)
+    load(engine, bundle)
+    engine.dispose()
+    return url
 
 
 def start_actions(port: int, log: Path, database_url: str) -> Server:

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.loader import load
-from bot.db import create_db_engine
 from bot.channels.replies import EMPTY_MESSAGE_TEXT, NO_REPLY_TEXT
-from tests.servers import ROOT, free_port, post_raw, send, start_actions, start_rasa, texts
+from tests.servers import ROOT, content_db, free_port, post_raw, send, start_actions, start_rasa, texts
 
 pytestmark = pytest.mark.model
 MODEL = ROOT / "models" / "bot.tar.gz"
@@ -23,10 +21,7 @@ def stack(tmp_path_factory, content_bundle):
     if not MODEL.exists():
         pytest.fail("models/bot.tar.gz is missing: run `make train` first")
     work = tmp_path_factory.mktemp("e2e")
-    db_url = f"sqlite:///{work / 'content.db'}"
-    engine = create_db_engine(db_url)
-    load(engine, content_bundle)
-    engine.dispose()
+    db_url = content_db(work, content_bundle)
     ports = {"rasa": free_port(), "actions": free_port()}
     state = {"work": work, "db_url": db_url, "ports": ports}
     state["actions"] = start_actions(ports["actions"], work / "actions.log", db_url)

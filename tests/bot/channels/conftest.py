@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.loader import load
-from bot.db import create_db_engine
 from tests.fake_platform_api import FakePlatformAPI
-from tests.servers import ROOT, free_port, start_actions, start_rasa
+from tests.servers import ROOT, content_db, free_port, start_actions, start_rasa
 
 MODEL = ROOT / "models" / "bot.tar.gz"
 SLACK_SECRET = "test-signing-secret"
@@ -32,10 +30,7 @@ def channel_stack(tmp_path_factory, content_bundle, platform_api):
         pytest.fail("models/bot.tar.gz is missing: run `make train` first")
     api, url = platform_api
     work = tmp_path_factory.mktemp("channels")
-    db_url = f"sqlite:///{work / 'content.db'}"
-    engine = create_db_engine(db_url)
-    load(engine, content_bundle)
-    engine.dispose()
+    db_url = content_db(work, content_bundle)
     ports = {"rasa": free_port(), "actions": free_port()}
     env = {
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": url + "/slack/",

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.loader import load
-from bot.db import create_db_engine
 from bot.widget.server import make_server
-from tests.servers import ROOT, free_port, start_actions, start_rasa
+from tests.servers import ROOT, content_db, free_port, start_actions, start_rasa
 
 pytestmark = pytest.mark.model
 MODEL = ROOT / "models" / "bot.tar.gz"
@@ -30,10 +28,7 @@ def site(tmp_path_factory, content_bundle):
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
         pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
     work = tmp_path_factory.mktemp("widget")
-    db_url = f"sqlite:///{work / 'content.db'}"
-    engine = create_db_engine(db_url)
-    load(engine, content_bundle)
-    engine.dispose()
+    db_url = content_db(work, content_bundle)
     ports = {"rasa": free_port(), "actions": free_port(), "site": free_port()}
     site_origin = f"http://127.0.0.1:{ports['site']}"
     actions = start_actions(ports["actions"], work / "actions.log", db_url)
