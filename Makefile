@@ -16,7 +16,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 # The lexicons (data/lexicon/) are read at run time, so safety updates need no retraining.
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml)
-CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml
+CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml bot/db/models.py bot/db/engine.py
 
 .PHONY: help setup train content run run-cluster shell bench test test-unit validate test-stories eval lock clean
 

@@ -10,9 +10,15 @@ from bot.content_store import ContentStore, ResourceView, StateView
 RESOURCE_KEYS = ("findtreatment-gov", "samhsa-helpline", "naloxone-otc")
 
 
+LOCATOR_KEY = "findtreatment-gov"
+
+
 def _resource_line(r: ResourceView, place: str) -> str:
     contact = ", ".join(x for x in (r.phone, r.url) if x)
-    return f"{r.name} ({contact}): {r.description}".replace("state-licensed", f"state-licensed (in {place})", 1)
+    line = f"{r.name} ({contact}): {r.description}"
+    if r.key == LOCATOR_KEY:
+        line += f" Type a town or ZIP code in {place} to see the programs there."
+    return line
 
 
 def treatment_text(store: ContentStore, state: StateView) -> str:
@@ -40,6 +46,8 @@ def treatment_text(store: ContentStore, state: StateView) -> str:
     if state.resource_source:
         cited.append(state.resource_source.url)
     lines.append("Sources: " + "; ".join(cited))
+    if state.last_reviewed:
+        lines.append(f"Last reviewed: {state.last_reviewed:%B %Y}. General information, not medical advice.")
     return "\n".join(lines)
 
 

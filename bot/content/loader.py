@@ -79,7 +79,8 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         for st in bundle.states:
             session.add(UsState(code=st.code, name=st.name, kind=st.kind, aliases=list(st.aliases),
                                 resource_name=st.resource_name, resource_url=st.resource_url,
-                                resource_phone=st.resource_phone, source_key=st.resource_source))
+                                resource_phone=st.resource_phone, source_key=st.resource_source,
+                                last_reviewed=bundle.states_reviewed))
         for r in bundle.resources:
             row = dataclasses.asdict(r)
             session.add(CrisisResource(**{**row, "languages": list(r.languages), "scope": list(r.scope)}))

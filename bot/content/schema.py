@@ -105,6 +105,7 @@ class ContentBundle:
     topics: List[TopicSpec] = field(default_factory=list)
     states: List[StateSpec] = field(default_factory=list)
     states_source: str = ""
+    states_reviewed: Optional[dt.date] = None
 
 
 class _Errors:
@@ -283,6 +284,8 @@ def _parse_states(path: Path, doc: Any, errors: _Errors) -> Tuple[List[StateSpec
     if not isinstance(doc, dict) or not isinstance(doc.get("states"), list):
         errors.add(p, "states", "must be a list")
         return [], ""
+    if not isinstance(doc.get("last_reviewed"), dt.date):
+        errors.add(p, "last_reviewed", "missing or not a date (YYYY-MM-DD)")
     source = doc.get("source") if isinstance(doc.get("source"), str) else ""
     if not source:
         errors.add(p, "source", "missing: the source of the list of states")
@@ -343,7 +346,10 @@ def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today:
         bundle.resources = _parse_resources(resources_path, _read_yaml(resources_path, errors), errors)
     states_path = content_dir / "states.yml"
     if states_path.exists():
-        bundle.states, bundle.states_source = _parse_states(states_path, _read_yaml(states_path, errors), errors)
+        states_doc = _read_yaml(states_path, errors)
+        bundle.states, bundle.states_source = _parse_states(states_path, states_doc, errors)
+        if isinstance(states_doc, dict) and isinstance(states_doc.get("last_reviewed"), dt.date):
+            bundle.states_reviewed = states_doc["last_reviewed"]
     topic_files = sorted((content_dir / "topics").glob("*.yml"))
     for path in topic_files:
         topic = _parse_topic(path, _read_yaml(path, errors), errors, today)

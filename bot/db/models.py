@@ -89,3 +89,4 @@ class UsState(Base):
     resource_url = Column(String(500))
     resource_phone = Column(String(40))
     source_key = Column(ForeignKey("sources.key", ondelete="SET NULL"))
+    last_reviewed = Column(Date)

@@ -36,4 +36,5 @@ def test_answer_names_the_state_and_gives_locator_helpline_and_naloxone(store):
     assert text.startswith("Here's where to start in Texas:")
     assert "https://findtreatment.gov" in text and "1-800-662-4357" in text and "over the counter" in text
     assert "I won't guess one" in text  # no unverified state link is ever invented
-    assert "call 911" in text and "Sources:" in text
+    assert "call 911" in text and "Sources:" in text and "Last reviewed: November 2026" in text
+    assert "Type a town or ZIP code in Texas" in text
