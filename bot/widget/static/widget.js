@@ -184,6 +184,7 @@
         add({ from: "bot", text: String(r.data.error) });
       }
     }).catch(function () {
+      typing.hidden = true;  // nobody is typing while the connection is down; the notice says what happens
       var delay = RETRY_DELAYS_MS[Math.min(pending.attempt, RETRY_DELAYS_MS.length - 1)];
       pending.attempt += 1;
       showNotice("Connection lost. Your message is kept and will be sent again in " + Math.round(delay / 1000) +

@@ -168,12 +168,26 @@ def test_keyboard_only_use(page):
     assert page.evaluate("document.activeElement.className") == "osb-launcher"
 
 
+def test_typing_indicator_shows_while_the_bot_answers(page):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1})
+    page.fill("#osb-input", "what is methadone")
+    page.press("#osb-input", "Enter")
+    assert page.is_visible(".osb-typing") and page.inner_text(".osb-typing") == "Assistant is typing\u2026"
+    assert page.get_attribute(".osb-log", "aria-busy") == "true"
+    page.wait_for_function("document.querySelector('.osb-log').innerText.includes('Methadone')", timeout=30_000)
+    assert page.is_hidden(".osb-typing")
+
+
 def test_dropped_connection_shows_a_notice_and_the_message_is_delivered_later(page):
     page.route("**/webhooks/rest/webhook", lambda route: route.abort())
     page.fill("#osb-input", "what is fentanyl")
     page.press("#osb-input", "Enter")
     page.wait_for_selector(".osb-notice:not([hidden])")
     assert "Connection lost" in page.inner_text(".osb-notice") and "911" in page.inner_text(".osb-notice")
+    assert page.is_hidden(".osb-typing")
     page.unroute("**/webhooks/rest/webhook")
     page.wait_for_function("document.querySelectorAll('.osb-bot').length >= 2", timeout=30_000)
     assert "fentanyl" in page.locator(".osb-bot .osb-bubble").last.inner_text().lower()
