@@ -37,17 +37,22 @@ class ActionAnswerTopic(Action):
     ) -> List[Dict[Text, Any]]:
         """Dispatch the answer and remember the topic for "tell me more"."""
         topic: Optional[str] = (tracker.latest_message.get("intent") or {}).get("name")
-        relation, loved_one = relation_from_tracker(tracker)
-        try:
-            answer = get_store().answer(topic, audience_for(relation)) if topic else None
-        except ContentUnavailable:
-            logger.warning("Content store unavailable while answering %s", topic)
-            dispatcher.utter_message(text=STORE_DOWN_TEXT)
-            return []
-        if answer is None:
-            dispatcher.utter_message(response="utter_ask_rephrase")
-            return []
-        if answer.audience == "self":
-            loved_one = None
-        dispatcher.utter_message(text=answer_text(answer, loved_one), buttons=answer_buttons(answer))
-        return [SlotSet("last_topic", topic), SlotSet("loved_one", loved_one)]
+        return answer_topic(dispatcher, tracker, topic)
+
+
+def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Optional[str]) -> List[Dict[Text, Any]]:
+    """Send the curated answer for ``topic`` to the person asking; "please rephrase" when there is none."""
+    relation, loved_one = relation_from_tracker(tracker)
+    try:
+        answer = get_store().answer(topic, audience_for(relation)) if topic else None
+    except ContentUnavailable:
+        logger.warning("Content store unavailable while answering %s", topic)
+        dispatcher.utter_message(text=STORE_DOWN_TEXT)
+        return []
+    if answer is None:
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        return []
+    if answer.audience == "self":
+        loved_one = None
+    dispatcher.utter_message(text=answer_text(answer, loved_one), buttons=answer_buttons(answer))
+    return [SlotSet("last_topic", topic), SlotSet("loved_one", loved_one)]

@@ -14,14 +14,17 @@ from bot.reply_format import essential_resources_text, resources_text
 logger = logging.getLogger(__name__)
 
 
-def crisis_kind(tracker: Tracker) -> str:
-    """Return the crisis kind (overdose, suicide, medical) of the latest crisis message."""
+def crisis_kinds(tracker: Tracker) -> List[str]:
+    """Return the crisis kinds to list lines for: the latest crisis message's kind, or, when the person
+    confirmed danger after the safety check (kind unknown), overdose and suicide."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             name = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or ""
             if name.startswith("crisis_"):
-                return name[len("crisis_") :]
-    return "overdose"
+                return [name[len("crisis_") :]]
+            if name == "check_danger":
+                break
+    return ["overdose", "suicide"]
 
 
 class ActionCrisisResources(Action):
@@ -35,17 +38,22 @@ class ActionCrisisResources(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Dispatch the resource list for this crisis kind."""
-        kind = crisis_kind(tracker)
+        if tracker.get_slot("language") == "es":
+            # The static Spanish reply already carries every line with its Spanish option (988 press 2 /
+            # AYUDA, the SAMHSA helpline in Spanish); the resource table is English until Spanish content lands.
+            return []
+        kinds = crisis_kinds(tracker)
         try:
             store = get_store()
-            resources = store.resources(kind)
+            resources = [r for kind in kinds for r in store.resources(kind)]
+            resources = [r for i, r in enumerate(resources) if r not in resources[:i]]
             general = [r for r in store.resources("general") if r not in resources]
         except ContentUnavailable:
-            logger.warning("Content store unavailable during a %s crisis; sending built-in resources", kind)
-            dispatcher.utter_message(text=essential_resources_text(kind))
+            logger.warning("Content store unavailable during a %s crisis; sending built-in resources", kinds[0])
+            dispatcher.utter_message(text=essential_resources_text(kinds[0]))
             return []
         if not resources:
-            dispatcher.utter_message(text=essential_resources_text(kind))
+            dispatcher.utter_message(text=essential_resources_text(kinds[0]))
             return []
         dispatcher.utter_message(text=resources_text(resources + general))
         return []

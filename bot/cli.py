@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval``, ``bench``, ``widget`` and ``cluster``."""
+"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval``, ``rules``, ``bench``, ``widget`` and ``cluster``."""
 
 from __future__ import annotations
 
@@ -64,7 +64,25 @@ def _eval(args: argparse.Namespace) -> int:
     from bot.evaluation import run
 
     crisis = Path(args.crisis_test) if args.crisis_test else None
-    return run(Path(args.model), Path(args.nlu_test), crisis, args.floor, args.recall_floor, args.fp_ceiling)
+    if args.sweep:
+        from bot.evaluation import sweep
+
+        return sweep(Path(args.model), Path(args.nlu_test), crisis, Path(args.blind_dir))
+    return run(Path(args.model), Path(args.nlu_test), crisis, args.floor, args.recall_floor, args.fp_ceiling, Path(args.blind_dir), args.details)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from bot.rules import OUTPUT, expected_text, write
+
+    if args.check:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != expected_text():
+            print(f"{OUTPUT} is out of date: run `python -m bot rules`", file=sys.stderr)
+            return 1
+        print(f"{OUTPUT} is up to date.")
+        return 0
+    print(f"Wrote {write()}")
+    return 0
 
 
 def _privacy_purge(args: argparse.Namespace) -> int:
@@ -163,8 +181,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--crisis-test", default="tests/crisis_test.yml", help="empty string to skip")
     ev.add_argument("--floor", type=float, default=0.90, help="minimum intent accuracy and macro-F1")
     ev.add_argument("--recall-floor", type=float, default=1.0, help="minimum crisis recall per kind")
-    ev.add_argument("--fp-ceiling", type=float, default=0.03, help="maximum crisis false-positive rate")
+    ev.add_argument("--fp-ceiling", type=float, default=0.02, help="maximum crisis false-alarm rate")
+    ev.add_argument("--blind-dir", default="tests/blind", help="blind batches; the newest is reported as blind")
+    ev.add_argument("--details", choices=["dev", "all", "none"], default="dev", help="list the misses of these sets")
+    ev.add_argument("--sweep", action="store_true", help="print dev figures for a grid of crisis thresholds instead")
     ev.set_defaults(func=_eval)
+    ru = sub.add_parser("rules", help="write data/rules_generated.yml (topic, crisis and safety-check rules)")
+    ru.add_argument("--check", action="store_true", help="only check that the committed file is up to date")
+    ru.set_defaults(func=_rules)
     cl = sub.add_parser("cluster", help="the scale-out profile on one machine (scripts/run_cluster.sh)")
     cl_sub = cl.add_subparsers(dest="action", required=True)
     ng = cl_sub.add_parser("nginx-conf", help="print an nginx.conf balancing the replicas round-robin")

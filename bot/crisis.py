@@ -1,7 +1,9 @@
-"""Deterministic crisis detection: spaCy Matcher/PhraseMatcher over the curated lexicon in data/lexicon/crisis.yml.
+"""Deterministic crisis detection: spaCy Matcher/PhraseMatcher over the curated lexicons in data/lexicon/.
 
-This is the safety net that does not depend on the trained model. It is pure Python so that it can be
-used by the Rasa NLU component, by the evaluation script and by tests alike.
+This is the safety net that does not depend on the trained model: one detector per language
+(``crisis.yml`` for English, ``crisis_es.yml`` for Spanish), both run on every message so that Spanglish
+is covered, each looking at every clause of a long message. It is pure Python so that it can be used by
+the Rasa NLU component, by the channels when the conversation cannot run, by the evaluation and by tests.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import spacy
 import yaml
+from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -23,8 +26,14 @@ from bot import settings
 
 KINDS: Tuple[str, ...] = ("overdose", "suicide", "medical")
 THIRD_PERSON = {"he", "she", "they", "hes", "shes", "theyre", "him", "her", "them", "his", "friend", "someone"}
-NEGATIONS = {"not", "never", "no", "dont", "didnt", "wont", "nt", "isnt", "arent", "aint"}
+NEGATIONS = {"not", "never", "no", "dont", "didnt", "wont", "nt", "isnt", "arent", "aint", "nobody", "noone", "nunca"}
 DEFAULT_LEXICON = settings.LEXICON_DIR / "crisis.yml"
+LEXICONS = {"en": settings.LEXICON_DIR / "crisis.yml", "es": settings.LEXICON_DIR / "crisis_es.yml"}
+# A long message is looked at clause by clause: a crisis anywhere in it is a crisis, and a question or a
+# past event in one clause must not excuse a crisis stated in another ("he od'd last year, but right now
+# i took all my pills"). Clauses end at these punctuation marks and before these words.
+CLAUSE_PUNCT = [".", "!", "?", ",", ";", ":", "…"]
+CLAUSE_WORDS = {"but", "pero", "though", "although", "anyway", "anyways", "aunque"}
 # Keep the matcher's input bounded: a crisis is stated early, and huge messages must stay cheap.
 MAX_CHARS = 2000
 
@@ -41,6 +50,7 @@ class CrisisMatch:
 
     kind: str
     trigger: str
+    lang: str = "en"  # the lexicon that matched: a Spanish match is answered in Spanish
 
     @property
     def intent(self) -> str:
@@ -49,8 +59,14 @@ class CrisisMatch:
 
 
 def normalize(text: str, keywords: Sequence[str] = ()) -> str:
-    """Lowercase and simplify text the way the lexicon is written (see the header of crisis.yml)."""
-    text = unicodedata.normalize("NFKC", text or "")[:MAX_CHARS]
+    """Lowercase and simplify text the way the lexicons are written (see the header of crisis.yml).
+
+    Accents are dropped ("está" -> "esta", "año" -> "ano"): people type Spanish on phones without them, so
+    the Spanish lexicon is written without them too. A line break ends a clause like a full stop.
+    """
+    text = unicodedata.normalize("NFKD", (text or "")[:MAX_CHARS])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKC", text).replace("\n", " . ")
     text = "".join(ch if ch.isprintable() else " " for ch in text).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     for pattern, repl in _OVERDOSE_SLANG:
@@ -88,16 +104,28 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-class CrisisDetector:
-    """Finds overdose, suicide and medical-emergency language in a message."""
+@Language.component("clause_breaks")
+def clause_breaks(doc: Doc) -> Doc:
+    """Start a new clause before "but" / "pero" (the sentencizer before it has split at punctuation)."""
+    for token in doc[1:]:
+        if token.lower_ in CLAUSE_WORDS:
+            token.is_sent_start = True
+    return doc
 
-    def __init__(self, lexicon: Dict):
-        self._nlp = spacy.blank("en")
+
+class CrisisDetector:
+    """Finds overdose, suicide and medical-emergency language in a message, in one language."""
+
+    def __init__(self, lexicon: Dict, lang: str = "en"):
+        self.lang = lang
+        self._nlp = spacy.blank(lang)
         # Text is normalised without apostrophes ("cant", "gonna"); keep such words whole so that
         # token patterns can name them, instead of spaCy's split ("ca" + "nt").
         self._nlp.tokenizer.rules = {k: v for k, v in self._nlp.tokenizer.rules.items() if not k.isalpha()}
         self._nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        self._nlp.add_pipe("sentencizer")
+        # Each clause is a "sentence" to spaCy: question and past markers only count in their own clause.
+        self._nlp.add_pipe("sentencizer", config={"punct_chars": CLAUSE_PUNCT})
+        self._nlp.add_pipe("clause_breaks")
         self._nlp.initialize()
         self._keywords = tuple(lexicon.get("keywords", ()))
         self._conditional = {k for k in KINDS if lexicon.get(k, {}).get("conditional")}
@@ -114,27 +142,34 @@ class CrisisDetector:
             negatable = spec.get("negatable", [])
             if negatable:
                 self._negatable.add(kind, [self._nlp.make_doc(normalize(p)) for p in negatable])
-        self._exclusions.add("exclusion", [self._nlp.make_doc(normalize(p)) for p in lexicon.get("exclusions", [])])
+        self._exclusion_texts = [normalize(p) for p in lexicon.get("exclusions", [])]
+        self._exclusions.add("exclusion", [self._nlp.make_doc(p) for p in self._exclusion_texts])
         self._question_markers = [normalize(m) for m in lexicon.get("question_markers", [])]
         self._past_markers = [normalize(m) for m in lexicon.get("past_markers", [])]
         self._urgency = [normalize(m) for m in lexicon.get("urgency_words", [])]
         self._intent_markers = [normalize(m) for m in lexicon.get("intent_markers", [])]
         self._weak = {normalize(w) for w in lexicon.get("overdose", {}).get("weak", [])}
+        self._risk_words = [normalize(w) for w in lexicon.get("risk_words", [])]
         self._lock = threading.Lock()
 
     @classmethod
-    def from_file(cls, path: Path = DEFAULT_LEXICON) -> "CrisisDetector":
+    def from_file(cls, path: Path = DEFAULT_LEXICON, lang: str = "en") -> "CrisisDetector":
         """Build a detector from a lexicon YAML file."""
-        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")), lang)
 
     def detect(self, text: str) -> Optional[CrisisMatch]:
         """Return the most urgent crisis in ``text``, or None."""
         found = self.analyse(text).matches
         return found[0] if found else None
 
-    def detect_all(self, text: str) -> List[CrisisMatch]:
-        """Return every crisis kind found in ``text``, most urgent first."""
-        return list(self.analyse(text).matches)
+    def has_risk_word(self, text: str) -> bool:
+        """True when ``text`` holds a word that can signal danger (pills, took, die, cut...): worth asking about."""
+        if not isinstance(text, str) or not text.strip():
+            return False
+        padded = " " + normalize(text, self._keywords) + " "
+        for idiom in self._exclusion_texts:  # "dying for a cigarette" holds "dying" but no risk
+            padded = padded.replace(f" {idiom} ", " ")
+        return _contains_any(padded, self._risk_words)
 
     def analyse(self, text: str) -> "CrisisAnalysis":
         """Return the crises found in ``text`` and the crisis words that context ruled out."""
@@ -147,7 +182,6 @@ class CrisisDetector:
             spans += [(self._nlp.vocab.strings[m], s, e) for m, s, e in self._patterns(doc)]
             excluded = [(s, e) for _, s, e in self._exclusions(doc)]
             negatable = {(self._nlp.vocab.strings[m], s, e) for m, s, e in self._negatable(doc)}
-        urgent = _contains_any(" " + norm + " ", self._urgency)
         hits: Dict[str, List[str]] = {}
         vetoed: set = set()
         for kind, start, end in sorted(spans, key=lambda x: (KINDS.index(x[0]), x[1])):
@@ -157,7 +191,7 @@ class CrisisDetector:
             if _negated(doc, kind, start, end, negatable):
                 vetoed.add((kind, "negation"))
                 continue
-            if kind in self._conditional and not urgent:
+            if kind in self._conditional and not self._urgent(doc, start):
                 reason = self._asked_about(doc, start)
                 if reason:
                     vetoed.add((kind, reason))
@@ -168,8 +202,12 @@ class CrisisDetector:
             hits.setdefault(kind, []).append(doc[start:end].text)
         if "overdose" in hits and "medical" in hits and all(t in self._weak for t in hits["overdose"]):
             del hits["overdose"]
-        matches = tuple(CrisisMatch(kind, hits[kind][0]) for kind in KINDS if kind in hits)
+        matches = tuple(CrisisMatch(kind, hits[kind][0], self.lang) for kind in KINDS if kind in hits)
         return CrisisAnalysis(matches, frozenset(vetoed))
+
+    def _urgent(self, doc: Doc, start: int) -> bool:
+        """True when an urgency word stands in the trigger's own clause ("what do i do if hes not breathing rn")."""
+        return _contains_any(" " + doc[start].sent.text + " ", self._urgency)
 
     def _asked_about(self, doc: Doc, start: int) -> Optional[str]:
         sent = doc[start].sent
@@ -201,6 +239,41 @@ class CrisisAnalysis:
         """True when no crisis was found and a crisis word was ruled out for one of ``reasons``."""
         return not self.matches and any(reason in reasons for _, reason in self.vetoed)
 
+    def merged(self, other: "CrisisAnalysis") -> "CrisisAnalysis":
+        """Return both analyses in one: every match (most urgent kind first) and every veto."""
+        first: Dict[str, CrisisMatch] = {}
+        for m in self.matches + other.matches:
+            first.setdefault(m.kind, m)
+        return CrisisAnalysis(tuple(first[k] for k in KINDS if k in first), self.vetoed | other.vetoed)
+
+
+class SafetyNet:
+    """The English and Spanish detectors run together: every message is checked against both lexicons."""
+
+    def __init__(self, detectors: Sequence[CrisisDetector]):
+        self._detectors = tuple(detectors)
+
+    @classmethod
+    def from_files(cls, lexicons: Dict[str, Path] = LEXICONS) -> "SafetyNet":
+        """Build the net from one lexicon file per language."""
+        return cls([CrisisDetector.from_file(path, lang) for lang, path in lexicons.items()])
+
+    def analyse(self, text: str) -> "CrisisAnalysis":
+        """Return the crises every language's lexicon found and the crisis words context ruled out."""
+        result = CrisisAnalysis((), frozenset())
+        for detector in self._detectors:
+            result = result.merged(detector.analyse(text))
+        return result
+
+    def detect(self, text: str) -> Optional[CrisisMatch]:
+        """Return the most urgent crisis in ``text``, or None."""
+        found = self.analyse(text).matches
+        return found[0] if found else None
+
+    def has_risk_word(self, text: str) -> bool:
+        """True when any language's lexicon sees a word that can signal danger."""
+        return any(d.has_risk_word(text) for d in self._detectors)
+
 
 def _starts_with_marker(words: List[str], markers: Iterable[str]) -> bool:
     text = " ".join(words) + " "
@@ -222,6 +295,14 @@ def _contains_any(padded_text: str, markers: Iterable[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def get_detector() -> CrisisDetector:
-    """Return the process-wide detector built from data/lexicon/crisis.yml."""
-    return CrisisDetector.from_file()
+def get_safety_net() -> SafetyNet:
+    """Return the process-wide safety net built from the lexicons in data/lexicon/."""
+    return SafetyNet.from_files()
+
+
+_CLAUSE_SPLIT = re.compile(r"[.!?;,:\n\u2026]+|\b(?:" + "|".join(sorted(CLAUSE_WORDS)) + r")\b", re.IGNORECASE)
+
+
+def clauses(text: str) -> List[str]:
+    """Split a message into its clauses (the same boundaries the lexicon uses), dropping empty ones."""
+    return [c.strip() for c in _CLAUSE_SPLIT.split(text or "") if c and c.strip()]

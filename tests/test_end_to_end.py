@@ -60,9 +60,50 @@ def test_overdose_gets_911_naloxone_resources_and_check_in(stack):
     reply = texts(send(port, "e2e-crisis", "my friend od'd and hes turning blue"))
     assert "Call 911 now" in reply and "naloxone" in reply.lower()
     assert "Never Use Alone" in reply  # the detailed resources from the content store
-    assert "is everyone safe right now?" in reply
-    after = texts(send(port, "e2e-crisis", "yes we're safe now"))
-    assert "I'm glad" in after
+    assert "start CPR if they have no pulse" in reply and "may protect" in reply
+    assert "is the person awake and breathing now?" in reply
+    after = texts(send(port, "e2e-crisis", "yes"))
+    # After the emergency: the next hours still matter.
+    assert "30 to 90 minutes" in after and "recovery position" in after and "still need medical care" in after
+    assert "Withdrawal after naloxone" in after
+
+
+def test_swallowing_all_the_pills_gets_911_first_never_out_of_scope(stack):
+    reply = texts(send(stack["ports"]["rasa"], "e2e-pills", "i took all my pills"))
+    assert "outside what I can help with" not in reply
+    assert "call 911 now" in reply and "988" in reply
+
+
+def test_spanish_crisis_gets_the_spanish_reply(stack):
+    port = stack["ports"]["rasa"]
+    reply = texts(send(port, "e2e-es", "mi hermano no respira"))
+    assert "Llame al 911 ahora" in reply and "naloxona (Narcan)" in reply
+    assert "oprima 2" in reply and "AYUDA" in reply and "1-800-662-4357" in reply
+    assert "despierta y respirando" in reply  # the check-in, in Spanish too
+    assert "Call 911" not in reply and "breathing" not in reply  # one language per reply
+    reply = texts(send(port, "e2e-es-suicide", "ya no quiero vivir"))
+    assert "oprima 2" in reply and "AYUDA" in reply and "1-800-662-4357" in reply and "988" in reply
+
+
+def test_unsure_message_gets_the_safety_check_and_no_carries_on(stack):
+    port, who = stack["ports"]["rasa"], "e2e-check"
+    reply = send(port, who, "should i call 911")
+    text = texts(reply)
+    assert "Is someone in danger right now" in text and "call 911" in text and "988" in text
+    assert "/crisis_overdose" in [b["payload"] for r in reply for b in r.get("buttons", [])]
+    assert "What would you like to know about?" in texts(send(port, who, "no"))
+
+
+def test_danger_confirmed_after_the_safety_check_gets_crisis_guidance(stack):
+    port, who = stack["ports"]["rasa"], "e2e-check-yes"
+    send(port, who, "is this an emergency")
+    reply = texts(send(port, who, "yes"))
+    assert "call 911" in reply and "988" in reply and "is everyone safe right now?" in reply
+
+
+def test_out_of_scope_reply_always_carries_911_and_988(stack):
+    reply = texts(send(stack["ports"]["rasa"], "e2e-oos", "who won the football game last night"))
+    assert "call 911" in reply and "988" in reply
 
 
 def test_suicide_message_gets_988(stack):
@@ -88,7 +129,7 @@ def test_crisis_inside_the_plan_wins_and_stop_leaves_politely(stack):
     send(port, "e2e-plan-crisis", "/make_plan")
     send(port, "e2e-plan-crisis", "my husband")
     reply = texts(send(port, "e2e-plan-crisis", "he just collapsed and isnt breathing"))
-    assert "Call 911 now" in reply and "is everyone safe right now?" in reply
+    assert "Call 911 now" in reply and "is the person awake and breathing now?" in reply
     send(port, "e2e-plan-stop", "/make_plan")
     assert "we'll stop there" in texts(send(port, "e2e-plan-stop", "never mind"))
     assert "Naloxone (Narcan)" in texts(send(port, "e2e-plan-stop", "what is narcan"))

@@ -12,6 +12,7 @@ from bot import settings
 from bot.channels.rate_limit import SenderAndAddressLimits
 from bot.channels.replies import (
     CRISIS_FALLBACK_TEXT,
+    CRISIS_FALLBACK_TEXT_ES,
     EMPTY_MESSAGE_TEXT,
     MAX_MESSAGE_CHARS,
     NO_REPLY_TEXT,
@@ -36,23 +37,26 @@ def clean_text(message: str) -> str:
 
 def is_crisis(text: str) -> bool:
     """Say whether the deterministic safety net sees a crisis in ``text``."""
-    from bot.crisis import get_detector
+    from bot.crisis import get_safety_net
 
     try:
-        return get_detector().detect(text) is not None
+        return get_safety_net().detect(text) is not None
     except Exception:  # noqa: BLE001 - if the check itself fails, treat the message as urgent
         return True
 
 
 def failure_reply(text: str) -> str:
     """Return what to send when the conversation produced no reply: emergency guidance for a crisis."""
-    from bot.crisis import get_detector
+    from bot.crisis import get_safety_net
 
     try:
-        match = get_detector().detect(text)
+        match = get_safety_net().detect(text)
     except Exception:  # noqa: BLE001 - the generic reply below also carries 911 and 988
         match = None
-    return CRISIS_FALLBACK_TEXT.get(match.intent, NO_REPLY_TEXT) if match else NO_REPLY_TEXT
+    if match is None:
+        return NO_REPLY_TEXT
+    texts = CRISIS_FALLBACK_TEXT_ES if match.lang == "es" else CRISIS_FALLBACK_TEXT
+    return texts.get(match.intent, NO_REPLY_TEXT)
 
 
 class InboundGate:

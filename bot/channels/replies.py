@@ -42,3 +42,19 @@ CRISIS_FALLBACK_TEXT = {
         "For questions about a substance or medicine, Poison Control: 1-800-222-1222 (24/7)."
     ),
 }
+CRISIS_FALLBACK_TEXT_ES = {
+    "crisis_overdose": (
+        "Esto puede ser una sobredosis. Llame al 911 ahora.\n"
+        "Si tiene naloxona (Narcan), úsela ya: un rociado en una fosa nasal; otra dosis si no reacciona en 2 o 3 minutos.\n"
+        "Quédese con la persona hasta que llegue la ayuda. En español: 988 (oprima 2) o SAMHSA, 1-800-662-4357."
+    ),
+    "crisis_suicide": (
+        "Me alegra que me lo haya dicho. Si ya tomó pastillas o se hizo daño, llame al 911 ahora.\n"
+        "Llame al 988 y oprima 2 para español, o envíe AYUDA por texto al 988: gratis y a toda hora.\n"
+        "Línea Nacional de Ayuda de SAMHSA, en español: 1-800-662-4357."
+    ),
+    "crisis_medical": (
+        "Esto podría ser una emergencia médica. Llame al 911 ahora.\n"
+        "Centro de Toxicología (Poison Control): 1-800-222-1222, a toda hora. En español: 988 (oprima 2)."
+    ),
+}

@@ -35,3 +35,15 @@ async def test_database_down_still_sends_the_essential_lines(tmp_path, dispatche
         content_store.set_store(None)
     text = dispatcher.messages[0]["text"]
     assert "988" in text and "741741" in text and "1-800-662-4357" in text
+
+
+async def test_after_the_safety_check_is_confirmed_both_overdose_and_suicide_lines_are_listed(store, dispatcher, tracker_for):
+    check = {"event": "user", "text": "took all of them", "parse_data": {"intent": {"name": "check_danger"}}}
+    await ActionCrisisResources().run(dispatcher, tracker_for("affirm", "yes", events=[check]), {})
+    text = dispatcher.messages[0]["text"]
+    assert "1-800-484-3731" in text and "741741" in text
+
+
+async def test_a_spanish_conversation_gets_no_english_list_after_the_spanish_reply(store, dispatcher, tracker_for):
+    await ActionCrisisResources().run(dispatcher, tracker_for("crisis_overdose", "no respira", slots={"language": "es"}), {})
+    assert dispatcher.messages == []

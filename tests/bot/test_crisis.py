@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.crisis import get_detector, normalize
+from bot.crisis import get_safety_net, normalize
 
 
 @pytest.fixture(scope="module")
 def detector():
-    return get_detector()
+    return get_safety_net()
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,59 @@ def test_crisis_at_the_start_of_a_huge_message_is_still_found(detector):
 def test_normalize_spells_out_slang_and_drops_apostrophes():
     assert normalize("He OD'd, won’t wake") == "he overdosed, wont wake"
     assert normalize("helppp") == "help"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("mi hermano no respira", "overdose"),
+        ("mi hijo no despierta y tiene los labios morados", "overdose"),
+        ("my brother no respira help", "overdose"),
+        ("ya no quiero vivir", "suicide"),
+        ("me tomé todas las pastillas", "suicide"),  # accents are dropped before matching
+        ("mi hija dice que se va a matar", "suicide"),
+        ("mi papá está convulsionando", "medical"),
+        ("le duele el pecho y suda mucho", "medical"),
+    ],
+)
+def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, text, kind):
+    match = detector.detect(text)
+    assert match is not None and match.kind == kind, text
+    assert match.lang == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me muero de hambre",
+        "estoy muerta de cansancio",
+        "mi abuelo tuvo una sobredosis hace anos",
+        "no quiero morir, solo quiero dejar la chiva",
+        "que pasa si alguien no respira despues de usar",
+    ],
+)
+def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
+    assert detector.detect(text) is None, text
+
+
+def test_a_crisis_in_a_later_clause_is_not_excused_by_a_past_event_in_another(detector):
+    text = "my cousin overdosed last year. but right now my brother is not breathing"
+    assert detector.detect(text).kind == "overdose"
+    text = "i overdosed years ago and got clean, but tonight i want to kill myself"
+    assert detector.detect(text).kind == "suicide"
+
+
+def test_a_question_in_one_clause_does_not_hide_a_report_in_the_next(detector):
+    assert detector.detect("what are the signs of overdose? my husband isnt breathing").kind == "overdose"
+
+
+def test_clauses_split_at_punctuation_line_breaks_and_but():
+    from bot.crisis import clauses
+
+    assert clauses("i'm fine, really.\nbut i took all my pills") == ["i'm fine", "really", "i took all my pills"]
+
+
+def test_risk_words_are_seen_in_both_languages(detector):
+    assert detector.has_risk_word("i took all of them")
+    assert detector.has_risk_word("ya no aguanto")
+    assert not detector.has_risk_word("what is methadone")

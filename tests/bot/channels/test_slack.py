@@ -75,7 +75,7 @@ def test_crisis_message_gets_911_and_988_numbers(channel_stack):
     api.clear()
     body = dm_event("my son isnt breathing after using heroin", "U2", "Ev2")
     assert post(channel_stack["port"], body, sign(body))[0] == 200
-    calls = api.wait_for(lambda c: "is everyone safe" in " ".join(m.get("text", "") for m in posted(c)))
+    calls = api.wait_for(lambda c: "awake and breathing now?" in " ".join(m.get("text", "") for m in posted(c)))
     text = " ".join(m.get("text", "") for m in posted(calls))
     assert "911" in text and "naloxone" in text.lower()
 

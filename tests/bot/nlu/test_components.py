@@ -5,7 +5,9 @@ from __future__ import annotations
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.crisis_classifier import CrisisClassifier
 from bot.nlu.crisis_guard import CrisisGuard
+from bot.nlu.language import LanguageDetector
 from bot.nlu.lexicon_extractor import LexiconEntityExtractor
 
 
@@ -61,3 +63,45 @@ def test_pii_masker_masks_before_understanding():
 
     [m] = PIIMasker().process([Message(data={TEXT: "what is suboxone? my cell is 555-123-4567"})])
     assert m.get(TEXT) == "what is suboxone? my cell is [phone]"
+
+
+def _trained_guard():
+    classifier = CrisisClassifier().fit(
+        [
+            ("i want to die", "crisis_suicide"),
+            ("i swallowed every pill i had", "crisis_suicide"),
+            ("nobody would miss me", "crisis_suicide"),
+            ("he is not breathing", "crisis_overdose"),
+            ("she is having a seizure", "crisis_medical"),
+            ("what is methadone", "ask_methadone"),
+            ("how long does withdrawal last", "ask_withdrawal_symptoms"),
+            ("where are meetings", "ask_support_groups"),
+            ("hello there", "greet"),
+        ]
+    )
+    return CrisisGuard({"crisis_threshold": 0.5, "ask_threshold": 0.3}, classifier=classifier)
+
+
+def test_guard_uses_the_classifier_when_lexicon_and_model_miss():
+    [m] = _trained_guard().process([_message("i swallowed every pill i had tonight", "ask_methadone", 0.3)])
+    assert m.get(INTENT)["name"] == "crisis_suicide"
+    assert m.get("crisis_guard")["source"] == "classifier"
+    assert m.get("crisis_guard")["held_intent"] == "ask_methadone"
+
+
+def test_guard_asks_when_the_model_does_not_understand_a_message_with_a_risk_word():
+    [m] = CrisisGuard().process([_message("took all of them", "out_of_scope", 0.6)])
+    assert m.get(INTENT)["name"] == "check_danger"
+
+
+def test_guard_marks_a_spanish_crisis_for_a_spanish_reply():
+    [m] = CrisisGuard().process([_message("mi hermano no respira", "deny", 0.4)])
+    assert m.get(INTENT)["name"] == "crisis_overdose"
+    assert {"entity": "language", "value": "es"}.items() <= m.get(ENTITIES)[-1].items()
+
+
+def test_language_detector_adds_the_language_entity_only_when_clear():
+    [es] = LanguageDetector().process([Message(data={TEXT: "necesito ayuda con la abstinencia"})])
+    assert es.get(ENTITIES)[0]["value"] == "es"
+    [short] = LanguageDetector().process([Message(data={TEXT: "ok"})])
+    assert not short.get(ENTITIES)

@@ -1,0 +1,79 @@
+"""How the three crisis detectors are combined into one decision for a message.
+
+- the lexicon net (``bot/crisis.py``): deterministic, reviewable, English and Spanish;
+- the intent model: a ``crisis_*`` intent it predicted;
+- the crisis classifier (``bot/crisis_classifier.py``): crisis-vs-not, its threshold chosen on the dev set
+  for recall (see ``config.yml``).
+
+Any one of them is enough for the crisis reply: the net's match, the classifier's score at ``crisis`` or
+more, or the model's crisis intent at confidence ``model`` or more with the classifier not disagreeing
+(score ``agree`` or more; the intent model's one-vs-rest probabilities are over-confident on some calm
+messages, measured on the dev set). The net may still rule crisis words out
+explicitly (a figure of speech, a negation, an event long past), and then neither the model nor a
+classifier score below ``veto_ceiling`` overrides it. Between "sure" and "no sign", the bot asks directly
+(the middle tier): a crisis intent the model is unsure of, a classifier score of ``ask`` or more, or a
+message the model did not understand that holds a risk word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.crisis import CrisisAnalysis
+from bot.crisis_classifier import CrisisScore
+
+CHECK_INTENT = "check_danger"
+NOT_UNDERSTOOD = frozenset({"out_of_scope", "nlu_fallback"})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Crisis reply at a classifier score of ``crisis``, or a model confidence of ``model`` with a classifier
+    score of ``agree``; safety check at ``ask``; a classifier score of ``veto_ceiling`` beats a net veto."""
+
+    crisis: float = 0.8
+    ask: float = 0.5
+    veto_ceiling: float = 0.99
+    model: float = 0.5
+    agree: float = 0.4
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with a message: ``crisis`` (of ``kind``), ``check`` (ask), ``overrule`` (drop a model crisis) or ``none``."""
+
+    action: str
+    kind: Optional[str] = None
+    source: str = ""
+    lang: Optional[str] = None
+
+
+def decide(
+    analysis: CrisisAnalysis,
+    model_intent: str,
+    score: Optional[CrisisScore],
+    risk_word: bool,
+    thresholds: Thresholds,
+    model_confidence: float = 1.0,
+) -> Decision:
+    """Combine the detectors' findings for one message (``score`` None: no trained classifier in this model)."""
+    agreed = score is None or score.probability >= thresholds.agree
+    score = score or CrisisScore(0.0, None)
+    if analysis.matches:
+        match = analysis.matches[0]
+        return Decision("crisis", match.kind, "lexicon", match.lang)
+    model_crisis = model_intent.startswith("crisis_")
+    if analysis.ruled_out() and score.probability < thresholds.veto_ceiling:
+        return Decision("overrule" if model_crisis else "none", source="lexicon veto")
+    if model_crisis and model_confidence >= thresholds.model and agreed:
+        return Decision("crisis", model_intent[len("crisis_") :], "model")
+    if score.probability >= thresholds.crisis and score.kind:
+        return Decision("crisis", score.kind, "classifier")
+    if model_crisis:
+        return Decision("check", source="model, unsure")
+    if score.probability >= thresholds.ask:
+        return Decision("check", source="classifier")
+    if model_intent in NOT_UNDERSTOOD and risk_word:
+        return Decision("check", source="risk word")
+    return Decision("none")
