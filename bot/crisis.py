@@ -146,6 +146,7 @@ class CrisisDetector:
         self._exclusions.add("exclusion", [self._nlp.make_doc(p) for p in self._exclusion_texts])
         self._question_markers = [normalize(m) for m in lexicon.get("question_markers", [])]
         self._past_markers = [normalize(m) for m in lexicon.get("past_markers", [])]
+        self._all_clear = [normalize(m) for m in lexicon.get("all_clear", [])]
         self._urgency = [normalize(m) for m in lexicon.get("urgency_words", [])]
         self._intent_markers = [normalize(m) for m in lexicon.get("intent_markers", [])]
         self._weak = {normalize(w) for w in lexicon.get("overdose", {}).get("weak", [])}
@@ -210,11 +211,16 @@ class CrisisDetector:
         return _contains_any(" " + doc[start].sent.text + " ", self._urgency)
 
     def _asked_about(self, doc: Doc, start: int) -> Optional[str]:
+        """Why a conditional trigger is not an emergency now: a question, a past event, or "nobody is hurt"."""
         sent = doc[start].sent
         if _contains_any(" " + doc[sent.start : start].text + " ", self._question_markers):
             return "question"
-        if _contains_any(" " + sent.text + " ", self._past_markers):
+        # A past event is often dated in the clause after it: "she overdosed 3 times, all in the past".
+        following = doc[sent.end].sent.text if sent.end < len(doc) else ""
+        if _contains_any(" " + sent.text + " " + following + " ", self._past_markers):
             return "past"
+        if _contains_any(" " + doc.text + " ", self._all_clear):
+            return "all clear"
         return None
 
     def _planned(self, doc: Doc, start: int) -> bool:
@@ -233,9 +239,9 @@ class CrisisAnalysis:
     """What the detector found in a message: crises, and crisis words ruled out by context."""
 
     matches: Tuple[CrisisMatch, ...]
-    vetoed: frozenset  # {(kind, reason)}, reason in exclusion / negation / question / past
+    vetoed: frozenset  # {(kind, reason)}, reason in exclusion / negation / question / past / all clear
 
-    def ruled_out(self, reasons: Sequence[str] = ("exclusion", "negation", "past")) -> bool:
+    def ruled_out(self, reasons: Sequence[str] = ("exclusion", "negation", "past", "all clear")) -> bool:
         """True when no crisis was found and a crisis word was ruled out for one of ``reasons``."""
         return not self.matches and any(reason in reasons for _, reason in self.vetoed)
 

@@ -32,10 +32,10 @@ class Thresholds:
     """Crisis reply at a classifier score of ``crisis``, or a model confidence of ``model`` with a classifier
     score of ``agree``; safety check at ``ask``; a classifier score of ``veto_ceiling`` beats a net veto."""
 
-    crisis: float = 0.8
-    ask: float = 0.5
+    crisis: float = 0.9
+    ask: float = 0.6
     veto_ceiling: float = 0.99
-    model: float = 0.5
+    model: float = 0.3
     agree: float = 0.4
 
 

@@ -145,3 +145,30 @@ def test_risk_words_are_seen_in_both_languages(detector):
     assert detector.has_risk_word("i took all of them")
     assert detector.has_risk_word("ya no aguanto")
     assert not detector.has_risk_word("what is methadone")
+
+
+def test_a_past_event_dated_in_the_next_clause_is_still_past(detector):
+    analysis = detector.analyse("my sister has overdosed 3 times, all in the past, and shes on methadone now")
+    assert analysis.matches == () and ("overdose", "past") in analysis.vetoed
+
+
+def test_saying_nobody_is_hurt_turns_overdose_words_into_a_question(detector):
+    analysis = detector.analyse("blue lips and not breathing, those are the signs right? nobody is hurt, im teaching a class")
+    assert analysis.matches == () and analysis.ruled_out()
+    assert detector.detect("nobody is hurt yet but hes not breathing right now").kind == "overdose"  # urgency wins
+
+
+def test_thanks_for_saving_a_life_is_not_a_crisis(detector):
+    assert detector.detect("you saved my life tonight, thank you") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i took all my pills", "i took all my pills an hour ago", "swallowed a handful of xanax", "she took the whole bottle"],
+)
+def test_taking_all_the_pills_is_suicide_in_any_tense(detector, text):
+    assert detector.detect(text).kind == "suicide", text
+
+
+def test_taking_pills_as_prescribed_is_not(detector):
+    assert detector.detect("i took my pills this morning like the doctor said") is None
