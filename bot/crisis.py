@@ -219,7 +219,8 @@ class CrisisDetector:
         following = doc[sent.end].sent.text if sent.end < len(doc) else ""
         if _contains_any(" " + sent.text + " " + following + " ", self._past_markers):
             return "past"
-        if _contains_any(" " + doc.text + " ", self._all_clear):
+        # "...hes ok now, but his lips are still blue": a clause that starts with "but" contradicts the all-clear.
+        if doc[sent.start].lower_ not in CLAUSE_WORDS and _contains_any(" " + doc.text + " ", self._all_clear):
             return "all clear"
         return None
 

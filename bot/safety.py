@@ -25,6 +25,7 @@ from bot.crisis_classifier import CrisisScore
 
 CHECK_INTENT = "check_danger"
 NOT_UNDERSTOOD = frozenset({"out_of_scope", "nlu_fallback"})
+FINAL_VETOES = ("exclusion", "all clear")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ def decide(
         match = analysis.matches[0]
         return Decision("crisis", match.kind, "lexicon", match.lang)
     model_crisis = model_intent.startswith("crisis_")
-    if analysis.ruled_out() and score.probability < thresholds.veto_ceiling:
+    # An idiom or a writer saying outright that nobody is hurt is final; a negation or a past event can be
+    # beaten by a classifier that is all but certain ("he overdosed last year and tonight i took everything").
+    if analysis.ruled_out(FINAL_VETOES) or (analysis.ruled_out() and score.probability < thresholds.veto_ceiling):
         return Decision("overrule" if model_crisis else "none", source="lexicon veto")
     if model_crisis and model_confidence >= thresholds.model and agreed:
         return Decision("crisis", model_intent[len("crisis_") :], "model")

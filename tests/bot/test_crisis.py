@@ -172,3 +172,35 @@ def test_taking_all_the_pills_is_suicide_in_any_tense(detector, text):
 
 def test_taking_pills_as_prescribed_is_not(detector):
     assert detector.detect("i took my pills this morning like the doctor said") is None
+
+
+def test_a_past_overdose_told_with_years_since_or_days_later_is_a_story(detector):
+    assert detector.detect("its been 10 years since my husband overdosed and i still carry the guilt") is None
+    assert detector.detect("the intervention went badly and he overdosed two days later. hes ok now") is None
+
+
+def test_a_general_question_about_a_symptom_is_not_a_report(detector):
+    assert detector.detect("does tranq make you stop breathing too or does it just knock you out") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["been saving up my take homes so i can take them all at once", "tonight is the night, im done fighting", "this is my last post"],
+)
+def test_plans_and_goodbyes_without_the_word_suicide(detector, text):
+    assert detector.detect(text).kind == "suicide", text
+
+
+def test_an_all_clear_does_not_hide_a_danger_introduced_with_but(detector):
+    assert detector.detect("he overdosed, hes ok now but his lips are blue").kind == "overdose"
+
+
+@pytest.mark.parametrize("text", ["are there online meetings? i work nights and cant get to in person ones",
+                                  "some days i can't get off the couch"])
+def test_cant_get_somewhere_is_not_cant_wake_someone(detector, text):
+    assert detector.detect(text) is None
+
+
+def test_goodbye_after_im_done_and_agonal_breathing(detector):
+    assert detector.detect("people like me dont get better. im done. goodbye").kind == "suicide"
+    assert detector.detect("off duty at a bus stop, man down, agonal breathing").kind == "overdose"

@@ -64,3 +64,8 @@ def test_a_very_sure_classifier_beats_the_veto(net):
     analysis = net.analyse("my brother overdosed last year and i cant stop thinking about joining him")
     if not analysis.matches:
         assert decide(analysis, "report_grief", CrisisScore(0.95, "suicide"), True, T).action == "crisis"
+
+
+def test_nobody_is_hurt_is_final_even_against_a_sure_classifier(net):
+    analysis = net.analyse("blue lips and not breathing, those are the signs right? nobody is hurt, im teaching a class")
+    assert decide(analysis, "ask_naloxone", CrisisScore(0.999, "overdose"), True, T).action == "none"

@@ -69,6 +69,8 @@ def _trained_guard():
     classifier = CrisisClassifier().fit(
         [
             ("i want to die", "crisis_suicide"),
+            ("the bottle is empty and im so tired", "crisis_suicide"),
+            ("the whole bottle is empty now", "crisis_suicide"),
             ("i swallowed every pill i had", "crisis_suicide"),
             ("nobody would miss me", "crisis_suicide"),
             ("he is not breathing", "crisis_overdose"),
@@ -83,7 +85,7 @@ def _trained_guard():
 
 
 def test_guard_uses_the_classifier_when_lexicon_and_model_miss():
-    [m] = _trained_guard().process([_message("i swallowed every pill i had tonight", "ask_methadone", 0.3)])
+    [m] = _trained_guard().process([_message("the bottle is empty and im so tired of everything", "ask_methadone", 0.3)])
     assert m.get(INTENT)["name"] == "crisis_suicide"
     assert m.get("crisis_guard")["source"] == "classifier"
     assert m.get("crisis_guard")["held_intent"] == "ask_methadone"
