@@ -8,9 +8,9 @@
 Any one of them is enough for the crisis reply: the net's match, the classifier's score at ``crisis`` or
 more, or the model's crisis intent at confidence ``model`` or more with the classifier not disagreeing
 (score ``agree`` or more; the intent model's one-vs-rest probabilities are over-confident on some calm
-messages, measured on the dev set). The net may still rule crisis words out
-explicitly (a figure of speech, a negation, an event long past), and then neither the model nor a
-classifier score below ``veto_ceiling`` overrides it. Between "sure" and "no sign", the bot asks directly
+messages, measured on the dev set). The net may still rule crisis words out explicitly: an idiom or a writer
+saying nobody is hurt is final; a negation or an event long past stands unless the classifier scores
+``veto_ceiling`` or more. Between "sure" and "no sign", the bot asks directly
 (the middle tier): a crisis intent the model is unsure of, a classifier score of ``ask`` or more, or a
 message the model did not understand that holds a risk word.
 """
