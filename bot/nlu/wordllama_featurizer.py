@@ -54,7 +54,7 @@ class WordLlamaFeaturizer(DenseFeaturizer, GraphComponent):
     ) -> "WordLlamaFeaturizer":
         """Create the featurizer and load the embedding table."""
         _load(config["package_dir"])
-        return cls(config, execution_context.node_name)
+        return cls(execution_context.node_name, config)
 
     @staticmethod
     def required_packages() -> List[Text]:
