@@ -70,11 +70,23 @@ def page(browser, site):
 
 
 def ask(pg, text: str, expect: str, timeout: float = 30_000) -> None:
-    """Type ``text``, press Enter, and wait until the conversation shows ``expect``."""
+    """Type ``text``, press Enter, and wait until the whole reply has arrived and the bot's part shows ``expect``.
+
+    Waiting for the bot's messages (not the log's text, which already holds the question) and for the widget
+    to stop being busy is the state the tests mean: every reply of this turn is on screen.
+    """
+    bots = pg.locator(".osb-bot").count()
     pg.fill("#osb-input", text)
     pg.press("#osb-input", "Enter")
     pg.wait_for_function(
-        "t => document.querySelector('.osb-log').innerText.includes(t)", arg=expect, timeout=timeout
+        """([n, t]) => {
+            const log = document.querySelector('.osb-log');
+            const replies = [...document.querySelectorAll('.osb-bot')];
+            return replies.length > n && log.getAttribute('aria-busy') !== 'true'
+                && replies.slice(n).some(r => r.innerText.includes(t));
+        }""",
+        arg=[bots, expect],
+        timeout=timeout,
     )
 
 
