@@ -12,7 +12,7 @@ Pure scikit-learn, so that the evaluation and the tests can train and use it wit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -91,7 +91,3 @@ class CrisisClassifier:
                 kinds = [(float(row[i]), c) for i, c in enumerate(classes) if c != NONE]
                 best = CrisisScore(p_crisis, max(kinds)[1])
         return best
-
-    def scores(self, texts: Sequence[str]) -> List[CrisisScore]:
-        """Score several messages."""
-        return [self.score(t) for t in texts]

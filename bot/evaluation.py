@@ -25,8 +25,8 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 import yaml
 
 from bot.crisis import KINDS as CRISIS_KINDS
+from bot.safety import CHECK_INTENT
 
-CHECK_INTENT = "check_danger"
 BLIND_DIR = Path("tests/blind")
 
 
