@@ -37,6 +37,9 @@ CLAUSE_WORDS = {"but", "pero", "though", "although", "anyway", "anyways", "aunqu
 # Keep the matcher's input bounded: a crisis is stated early, and huge messages must stay cheap.
 MAX_CHARS = 2000
 
+# "my brother overdosed in 2019": a year dates the event as much as "last year" does.
+_YEAR = re.compile(r"\b(?:in|since|back in|during|of) (?:19|20)\d\d\b")
+
 _OVERDOSE_SLANG = [
     (re.compile(r"\bo\.?d\.?(?:'|’)?e?d\b"), "overdosed"),
     (re.compile(r"\bo\.?d\.?(?:'|’)?ing\b"), "overdosing"),
@@ -204,7 +207,7 @@ class CrisisDetector:
         if "overdose" in hits and "medical" in hits and all(t in self._weak for t in hits["overdose"]):
             del hits["overdose"]
         matches = tuple(CrisisMatch(kind, hits[kind][0], self.lang) for kind in KINDS if kind in hits)
-        return CrisisAnalysis(matches, frozenset(vetoed))
+        return CrisisAnalysis(matches, frozenset(vetoed), _contains_any(" " + doc.text + " ", self._all_clear))
 
     def _urgent(self, doc: Doc, start: int) -> bool:
         """True when an urgency word stands in the trigger's own clause ("what do i do if hes not breathing rn")."""
@@ -217,7 +220,7 @@ class CrisisDetector:
             return "question"
         # A past event is often dated in the clause after it: "she overdosed 3 times, all in the past".
         following = doc[sent.end].sent.text if sent.end < len(doc) else ""
-        if _contains_any(" " + sent.text + " " + following + " ", self._past_markers):
+        if _contains_any(" " + sent.text + " " + following + " ", self._past_markers) or _YEAR.search(sent.text + " " + following):
             return "past"
         # "...hes ok now, but his lips are still blue": a clause that starts with "but" contradicts the all-clear.
         if doc[sent.start].lower_ not in CLAUSE_WORDS and _contains_any(" " + doc.text + " ", self._all_clear):
@@ -241,6 +244,9 @@ class CrisisAnalysis:
 
     matches: Tuple[CrisisMatch, ...]
     vetoed: frozenset  # {(kind, reason)}, reason in exclusion / negation / question / past / all clear
+    # The writer says outright that nobody is in danger ("no he's breathing normal, just asking in general"):
+    # a crisis only the statistical detectors see is then asked about rather than answered as an emergency.
+    all_clear: bool = False
 
     def ruled_out(self, reasons: Sequence[str] = ("exclusion", "negation", "past", "all clear")) -> bool:
         """True when no crisis was found and a crisis word was ruled out for one of ``reasons``."""
@@ -251,7 +257,9 @@ class CrisisAnalysis:
         first: Dict[str, CrisisMatch] = {}
         for m in self.matches + other.matches:
             first.setdefault(m.kind, m)
-        return CrisisAnalysis(tuple(first[k] for k in KINDS if k in first), self.vetoed | other.vetoed)
+        return CrisisAnalysis(
+            tuple(first[k] for k in KINDS if k in first), self.vetoed | other.vetoed, self.all_clear or other.all_clear
+        )
 
 
 class SafetyNet:

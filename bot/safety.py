@@ -10,7 +10,8 @@ more, or the model's crisis intent at confidence ``model`` or more with the clas
 (score ``agree`` or more; the intent model's one-vs-rest probabilities are over-confident on some calm
 messages, measured on the dev set). The net may still rule crisis words out explicitly: an idiom or a writer
 saying nobody is hurt is final; a negation or an event long past stands unless the classifier scores
-``veto_ceiling`` or more. Between "sure" and "no sign", the bot asks directly
+``veto_ceiling`` or more; when the writer says nobody is in danger and only the statistical detectors see a
+crisis, the bot asks instead of sounding the alarm. Between "sure" and "no sign", the bot asks directly
 (the middle tier): a crisis intent the model is unsure of, a classifier score of ``ask`` or more, or a
 message the model did not understand that holds a risk word.
 """
@@ -69,6 +70,9 @@ def decide(
     # beaten by a classifier that is all but certain ("he overdosed last year and tonight i took everything").
     if analysis.ruled_out(FINAL_VETOES) or (analysis.ruled_out() and score.probability < thresholds.veto_ceiling):
         return Decision("overrule" if model_crisis else "none", source="lexicon veto")
+    if analysis.all_clear and (model_crisis or score.probability >= thresholds.ask):
+        # The writer says nobody is in danger and no crisis words were matched: ask, with 911/988 in the question.
+        return Decision("check", source="all clear said")
     if model_crisis and model_confidence >= thresholds.model and agreed:
         return Decision("crisis", model_intent[len("crisis_") :], "model")
     if score.probability >= thresholds.crisis and score.kind:

@@ -204,3 +204,27 @@ def test_cant_get_somewhere_is_not_cant_wake_someone(detector, text):
 def test_goodbye_after_im_done_and_agonal_breathing(detector):
     assert detector.detect("people like me dont get better. im done. goodbye").kind == "suicide"
     assert detector.detect("off duty at a bus stop, man down, agonal breathing").kind == "overdose"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i overdosed on purpose last time and they brought me back. tonight im going where nobody will find me",
+        "tied a belt up in the closet earlier",
+    ],
+)
+def test_a_second_attempt_or_a_method_made_ready_is_suicide(detector, text):
+    assert detector.detect(text).kind == "suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother overdosed in 2019 and i still cant talk about it",
+        "i heard people overdose right after getting out of jail, why is that",
+        "some days i want to die of boredom lol",
+        "my grandson overdosed at a party saturday. hes home now and acting like nothing happened",
+    ],
+)
+def test_dated_events_generic_people_and_boredom_are_not_a_crisis(detector, text):
+    assert detector.detect(text) is None

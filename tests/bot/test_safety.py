@@ -69,3 +69,14 @@ def test_a_very_sure_classifier_beats_the_veto(net):
 def test_nobody_is_hurt_is_final_even_against_a_sure_classifier(net):
     analysis = net.analyse("blue lips and not breathing, those are the signs right? nobody is hurt, im teaching a class")
     assert decide(analysis, "ask_naloxone", CrisisScore(0.999, "overdose"), True, T).action == "none"
+
+
+def test_saying_nobody_is_in_danger_turns_a_model_only_crisis_into_the_check(net):
+    analysis = net.analyse("no hes breathing normal now, i was just asking in general")
+    assert not analysis.matches and analysis.all_clear
+    assert decide(analysis, "crisis_overdose", CrisisScore(0.95, "overdose"), True, T, 0.9).action == "check"
+
+
+def test_an_all_clear_does_not_soften_a_crisis_the_net_found(net):
+    analysis = net.analyse("hes fine now, but i took all my pills an hour ago")
+    assert decide(analysis, "crisis_suicide", CrisisScore(0.95, "suicide"), True, T, 0.9).action == "crisis"
