@@ -228,3 +228,15 @@ def test_a_second_attempt_or_a_method_made_ready_is_suicide(detector, text):
 )
 def test_dated_events_generic_people_and_boredom_are_not_a_crisis(detector, text):
     assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("i just want to go to sleep and stay asleep", "suicide"),
+        ("honestly i wanna sleep and never wake up", "suicide"),
+        ("our newborn has this high pitched crying nonstop and the baby wont eat, i was on subs", "medical"),
+    ],
+)
+def test_wishing_never_to_wake_and_a_newborn_who_cannot_feed(detector, text, kind):
+    assert detector.detect(text).kind == kind
