@@ -2,6 +2,12 @@
 
 This is not a placement decision: it only explains, in plain words, why a level may fit, so that the person
 can ask informed questions at a real assessment.
+
+Pregnancy: the "other serious health problems" question (``loc_medical``) names pregnancy among its examples, so a
+"yes" there may mean the person is pregnant. Then the suggestions never lead with detox: in pregnancy, methadone or
+buprenorphine is the recommended start rather than medically supervised withdrawal (ACOG Committee Opinion 711,
+SAMHSA's clinical guidance), newborn withdrawal (NOWS/NAS) is expected and treatable, and the 2024 revision of
+42 CFR Part 8 gives pregnant patients priority admission to opioid treatment programs.
 """
 
 from __future__ import annotations
@@ -29,14 +35,38 @@ class Suggestion:
     reasons: tuple
 
 
+# Shown first whenever the health question was answered "yes", since that question includes pregnancy.
+PREGNANCY = Suggestion(
+    "With a pregnancy, methadone or buprenorphine together with prenatal care, rather than detox first",
+    "ask_pregnancy",
+    ("both medicines are recommended in pregnancy, while detox or stopping opioids suddenly often leads back to use",
+     "the baby may show withdrawal signs after birth (NOWS or NAS), which is expected, "
+     "and hospitals know how to treat it",
+     "say you are pregnant when you call: pregnant patients get priority admission to opioid treatment programs"),
+)
+
+
 def suggest(answers: Dict[str, Optional[bool]]) -> List[Suggestion]:
-    """Return the levels worth discussing, most intensive first, each with its reasons."""
+    """Return the levels worth discussing, most intensive first, each with its reasons.
+
+    A "yes" to the health question (which includes pregnancy) puts the pregnancy advice first and never leads with
+    detox; every suggestion that mentions detox also says that in pregnancy medication comes first.
+    """
     withdrawal, medical, mental = answers.get("loc_withdrawal"), answers.get("loc_medical"), answers.get("loc_mental")
     home, history, duties = answers.get("loc_home"), answers.get("loc_history"), answers.get("loc_duties")
     out: List[Suggestion] = []
-    if withdrawal:
+    if medical:
+        # The health question includes pregnancy: say first what is recommended in pregnancy, before any level.
+        out.append(PREGNANCY)
+    if withdrawal and medical:
+        out.append(Suggestion("Starting buprenorphine or methadone right away, with medical care for withdrawal",
+                              "ask_medications_overview",
+                              ("withdrawal has been hard or use is daily, and medical care makes it safer",
+                               "in pregnancy, starting one of these medicines is recommended over detox")))
+    elif withdrawal:
         out.append(Suggestion("Medically managed withdrawal (detox), or starting buprenorphine or methadone right away",
-                              "ask_detox", ("withdrawal has been hard or use is daily, and medical care makes it safer",)))
+                              "ask_detox", ("withdrawal has been hard or use is daily, and medical care makes it safer",
+                                            "if pregnant, ask for methadone or buprenorphine rather than detox")))
     residential = []
     if medical:
         residential.append("other health problems need care alongside treatment")
