@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/crisis_classifier.py $(wildcard bot/nlu/*.py)
 CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml bot/db/models.py bot/db/engine.py
 
-.PHONY: help setup train content run run-cluster shell bench test test-unit validate test-stories eval rules compare-models lock clean
+.PHONY: help setup train content run run-cluster shell bench test test-unit validate audit test-stories eval rules compare-models lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -53,12 +53,16 @@ run-cluster: $(MODEL) ## the scale-out profile: nginx + 2 Rasa replicas + 2 acti
 shell: $(MODEL) var/content.stamp ## chat in the terminal (rasa shell) using the running action server
 	@curl -sf http://localhost:$(ACTIONS_PORT)/health >/dev/null || \
 	  echo "Note: no action server on :$(ACTIONS_PORT) - start 'make run' in another terminal for topic answers."
-	$(RASA) shell -m $(MODEL) --endpoints endpoints.yml -p 5006
+	@echo "Loading the bot (about 20 s). Errors show here; the full log is var/shell.log."
+	@$(PY) -m bot.launch --log var/shell.log --keep-stdout shell -m $(MODEL) --endpoints endpoints.yml -p 5006
 
 validate: $(STAMP) ## check the Rasa data (fails on warnings) and the curated content
 	$(RASA) data validate --fail-on-warnings
 	$(PY) -m bot rules --check
 	$(PY) -m bot content validate
+
+audit: $(STAMP) ## content governance: reviews past due, sources off the allow-list, [source needed], unlisted phone numbers
+	$(PY) -m bot content audit
 
 test-unit: $(STAMP) ## pytest: store, loader, NLU components, actions (no trained model needed)
 	$(PY) -m pytest -q -m "not model" -p no:cacheprovider
@@ -75,7 +79,7 @@ rules: $(STAMP) ## regenerate data/rules_generated.yml (topic, crisis and safety
 compare-models: $(STAMP) ## LR vs DIET vs DIET + WordLlama dense features: cross-validation and blind batch (about an hour)
 	@scripts/compare_models.sh
 
-test: validate test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs
+test: validate audit test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs
 	$(PY) -m pytest -q -m model -p no:cacheprovider
 
 bench: $(STAMP) ## benchmark against the stock `rasa init` bot: latency, throughput, memory, start-up, training

@@ -1,8 +1,9 @@
-"""Command line: ``python -m bot content load|validate``, ``privacy purge``, ``eval``, ``rules``, ``bench``, ``widget`` and ``cluster``."""
+"""Command line: ``python -m bot content load|validate|audit|review-table``, ``privacy purge``, ``eval``, ``rules``, ``bench``, ``widget`` and ``cluster``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -58,6 +59,37 @@ def _content_load(args: argparse.Namespace) -> int:
         f"{report.resources} resources, {report.states} states into {engine.url!r}."
     )
     return 0
+
+
+def _content_audit(args: argparse.Namespace) -> int:
+    from bot.content.audit import audit
+
+    domain = Path(args.domain) if args.domain else None
+    report = audit(Path(args.content_dir), today=args.today, domain_path=domain)
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _content_review_table(args: argparse.Namespace) -> int:
+    from bot.content.review_table import DOC_PATH, expected_document
+
+    expected = expected_document(Path(args.content_dir))
+    if args.check:
+        if DOC_PATH.read_text(encoding="utf-8") != expected:
+            print(f"{DOC_PATH} is out of date: run `python -m bot content review-table`", file=sys.stderr)
+            return 1
+        print(f"{DOC_PATH} is up to date.")
+        return 0
+    DOC_PATH.write_text(expected, encoding="utf-8")
+    print(f"Wrote the review tables in {DOC_PATH}")
+    return 0
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -157,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of ``python -m bot``."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Opioid support assistant tools.")
     sub = parser.add_subparsers(dest="command", required=True)
-    content = sub.add_parser("content", help="curated content: validate it, or load it into the store")
+    content = sub.add_parser("content", help="curated content: validate, load into the store, audit, review tables")
     content_sub = content.add_subparsers(dest="action", required=True)
     for name, func, help_text in (
         ("validate", _content_validate, "check data/content/ and report every problem"),
@@ -168,6 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "load":
             p.add_argument("--database-url", default=None, help="SQLAlchemy URL (default: $DATABASE_URL or var/content.db)")
         p.set_defaults(func=func)
+    au = content_sub.add_parser("audit", help="fail on overdue reviews, unlisted source domains, [source needed] "
+                                "and phone numbers not in the resource table (docs/content-review.md)")
+    au.add_argument("--content-dir", default=str(settings.CONTENT_DIR))
+    au.add_argument("--today", type=_iso_date, default=None, help="YYYY-MM-DD to audit as of (default: the clock)")
+    au.add_argument("--domain", default=str(settings.PROJECT_ROOT / "domain.yml"),
+                    help="domain whose static replies are checked for phone numbers too (empty string to skip)")
+    au.set_defaults(func=_content_audit)
+    rt = content_sub.add_parser("review-table", help="write the review tables of docs/content-review.md from the content")
+    rt.add_argument("--content-dir", default=str(settings.CONTENT_DIR))
+    rt.add_argument("--check", action="store_true", help="only check that the document is up to date")
+    rt.set_defaults(func=_content_review_table)
     privacy = sub.add_parser("privacy", help="retention of stored conversations")
     privacy_sub = privacy.add_subparsers(dest="action", required=True)
     pp = privacy_sub.add_parser("purge", help="delete conversations whose last message is older than --older-than")

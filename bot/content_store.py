@@ -79,6 +79,7 @@ class StateView:
     resource_phone: Optional[str] = None
     resource_source: Optional[SourceView] = None
     last_reviewed: Optional[dt.date] = None
+    resource_checked: Optional[dt.date] = None  # date of the official page the resource was seen on
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ class ContentStore:
             sources = {s.key: SourceView(s.title, s.publisher, s.url) for s in session.execute(select(Source)).scalars()}
             states = tuple(
                 StateView(st.code, st.name, st.kind, tuple(st.aliases or ()), st.resource_name, st.resource_url,
-                          st.resource_phone, sources.get(st.source_key) if st.source_key else None, st.last_reviewed)
+                          st.resource_phone, sources.get(st.source_key) if st.source_key else None, st.last_reviewed,
+                          st.resource_checked)
                 for st in session.execute(select(UsState).order_by(UsState.name)).scalars()
             )
         return _Snapshot(answers, titles, views, self._clock(), states)

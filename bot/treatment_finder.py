@@ -35,7 +35,9 @@ def treatment_text(store: ContentStore, state: StateView) -> str:
     n = len(lines)
     if state.resource_url:
         phone = f", {state.resource_phone}" if state.resource_phone else ""
-        lines.append(f"{n}. {place}'s own resource: {state.resource_name} ({state.resource_url}{phone}).")
+        # The date of the official page it was seen on, so people can judge how current the line is.
+        checked = f", checked {state.resource_checked:%B %Y}" if state.resource_checked else ""
+        lines.append(f"{n}. {place}'s own resource: {state.resource_name} ({state.resource_url}{phone}{checked}).")
     else:
         lines.append(
             f"{n}. {place}'s own treatment agency: I don't have a link for it that I've checked, so I won't guess one. "

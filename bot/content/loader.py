@@ -61,6 +61,9 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         session.execute(delete(CrisisResource))
         sources = {s.key: Source(key=s.key, title=s.title, publisher=s.publisher, url=s.url) for s in bundle.sources}
         session.add_all(sources.values())
+        # Written now: a state's own resource refers to its source by key only (no relationship), so the unit of
+        # work would not know to insert the sources first.
+        session.flush()
         n_answers = 0
         for t in bundle.topics:
             topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related), plan_step=t.plan_step)
@@ -80,8 +83,9 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
             session.add(UsState(code=st.code, name=st.name, kind=st.kind, aliases=list(st.aliases),
                                 resource_name=st.resource_name, resource_url=st.resource_url,
                                 resource_phone=st.resource_phone, source_key=st.resource_source,
-                                last_reviewed=bundle.states_reviewed))
+                                last_reviewed=bundle.states_reviewed, resource_checked=st.resource_checked))
         for r in bundle.resources:
             row = dataclasses.asdict(r)
+            row.pop("last_checked")  # governance metadata for the audit; the bot does not show it
             session.add(CrisisResource(**{**row, "languages": list(r.languages), "scope": list(r.scope)}))
     return LoadReport(len(bundle.topics), n_answers, len(bundle.sources), len(bundle.resources), len(bundle.states))

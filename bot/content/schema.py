@@ -76,6 +76,7 @@ class ResourceSpec:
     languages: Tuple[str, ...]
     scope: Tuple[str, ...]
     priority: int
+    last_checked: Optional[dt.date] = None  # when the line was last checked on the service's own site
 
 
 STATE_KINDS = ("state", "district", "territory")
@@ -94,6 +95,7 @@ class StateSpec:
     resource_url: Optional[str] = None
     resource_phone: Optional[str] = None
     resource_source: Optional[str] = None
+    resource_checked: Optional[dt.date] = None  # the date of the official page the resource was seen on
 
 
 @dataclass
@@ -160,7 +162,17 @@ def _parse_sources(path: Path, doc: Any, errors: _Errors) -> List[SourceSpec]:
     return out
 
 
-def _parse_resources(path: Path, doc: Any, errors: _Errors) -> List[ResourceSpec]:
+def _date(value: Any, p: str, where: str, errors: _Errors, today: dt.date) -> Optional[dt.date]:
+    if not isinstance(value, dt.date):
+        errors.add(p, where, "missing or not a date (YYYY-MM-DD)")
+        return None
+    if value > today:
+        errors.add(p, where, f"{value} is in the future")
+    return value
+
+
+def _parse_resources(path: Path, doc: Any, errors: _Errors, today: Optional[dt.date] = None) -> List[ResourceSpec]:
+    today = today or dt.date.today()
     items = doc.get("resources") if isinstance(doc, dict) else None
     if not isinstance(items, list):
         errors.add(str(path), "resources", "must be a list")
@@ -210,9 +222,29 @@ def _parse_resources(path: Path, doc: Any, errors: _Errors) -> List[ResourceSpec
                 languages=tuple(str(x) for x in languages),
                 scope=tuple(str(x) for x in scope),
                 priority=priority,
+                last_checked=_date(item.get("last_checked"), p, f"{where}last_checked", errors, today),
             )
         )
     return out
+
+
+def parse_resources(path: Path) -> List[ResourceSpec]:
+    """Read and validate resources.yml on its own; raise ContentError listing every problem.
+
+    For readers that need only the help lines and must not depend on the topic files (the widget server
+    writes the emergency numbers into widget.js from here).
+    """
+    errors = _Errors()
+    resources: List[ResourceSpec] = []
+    if not path.exists():
+        errors.add(str(path), "file", "missing")
+    else:
+        resources = _parse_resources(path, _read_yaml(path, errors), errors)
+    for dup in _duplicates(r.key for r in resources):
+        errors.add(str(path), "resources", f"duplicate key {dup!r}")
+    if errors.items:
+        raise ContentError(errors.items)
+    return resources
 
 
 def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optional[TopicSpec]:
@@ -279,7 +311,7 @@ def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optio
     )
 
 
-def _parse_states(path: Path, doc: Any, errors: _Errors) -> Tuple[List[StateSpec], str]:
+def _parse_states(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Tuple[List[StateSpec], str]:
     p = str(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("states"), list):
         errors.add(p, "states", "must be a list")
@@ -312,6 +344,7 @@ def _parse_states(path: Path, doc: Any, errors: _Errors) -> Tuple[List[StateSpec
                 errors.add(p, f"{where}resource", "must be a mapping")
             else:
                 r = {k: resource.get(k) for k in ("name", "url", "phone", "source")}
+                r["checked"] = _date(resource.get("checked"), p, f"{where}resource.checked", errors, today)
                 for k in ("name", "url", "source"):
                     if not isinstance(r[k], str) or not r[k].strip():
                         errors.add(p, f"{where}resource.{k}", "missing or empty text")
@@ -320,7 +353,7 @@ def _parse_states(path: Path, doc: Any, errors: _Errors) -> Tuple[List[StateSpec
                 if r["phone"] is not None and not PHONE_RE.match(str(r["phone"])):
                     errors.add(p, f"{where}resource.phone", f"not a US phone number: {r['phone']!r}")
         out.append(StateSpec(code, name, str(kind), tuple(a.strip() for a in aliases), r.get("name"), r.get("url"),
-                             str(r["phone"]) if r.get("phone") else None, r.get("source")))
+                             str(r["phone"]) if r.get("phone") else None, r.get("source"), r.get("checked")))
     return out, source
 
 
@@ -343,11 +376,11 @@ def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today:
     if sources_path.exists():
         bundle.sources = _parse_sources(sources_path, _read_yaml(sources_path, errors), errors)
     if resources_path.exists():
-        bundle.resources = _parse_resources(resources_path, _read_yaml(resources_path, errors), errors)
+        bundle.resources = _parse_resources(resources_path, _read_yaml(resources_path, errors), errors, today)
     states_path = content_dir / "states.yml"
     if states_path.exists():
         states_doc = _read_yaml(states_path, errors)
-        bundle.states, bundle.states_source = _parse_states(states_path, states_doc, errors)
+        bundle.states, bundle.states_source = _parse_states(states_path, states_doc, errors, today)
         if isinstance(states_doc, dict) and isinstance(states_doc.get("last_reviewed"), dt.date):
             bundle.states_reviewed = states_doc["last_reviewed"]
     topic_files = sorted((content_dir / "topics").glob("*.yml"))

@@ -28,7 +28,7 @@ def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
 
 
 # Columns added after the first release: (table, column, SQL type). Additive only, so old stores upgrade in place.
-ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"))
+ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"))
 
 
 def create_schema(engine: Engine) -> None:

@@ -90,3 +90,4 @@ class UsState(Base):
     resource_phone = Column(String(40))
     source_key = Column(ForeignKey("sources.key", ondelete="SET NULL"))
     last_reviewed = Column(Date)
+    resource_checked = Column(Date)  # date of the official page the state's own resource was seen on

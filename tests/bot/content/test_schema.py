@@ -116,3 +116,18 @@ def test_state_table_errors_name_the_file_and_field(tmp_path):
     assert "states[2].resource.url: not an https URL" in text
     assert "unknown source 'nope'" in text
     assert "'ohio' is used twice" in text
+
+
+def test_resource_needs_a_last_checked_date(content_copy: Path):
+    path = content_copy / "resources.yml"
+    _edit(path, lambda d: d["resources"][0].pop("last_checked"))
+    assert f"{path}: resources[0].last_checked: missing or not a date (YYYY-MM-DD)" in _errors(content_copy)
+
+
+def test_state_resource_needs_the_date_of_the_page_it_was_seen_on(content_copy: Path):
+    path = content_copy / "states.yml"
+    doc = yaml.safe_load(path.read_text())
+    i, state = next((i, s) for i, s in enumerate(doc["states"]) if s.get("resource"))
+    state["resource"].pop("checked")
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    assert f"{path}: states[{i}].resource.checked: missing or not a date (YYYY-MM-DD)" in _errors(content_copy)
