@@ -187,6 +187,7 @@ class CrisisDetector:
             excluded = [(s, e) for _, s, e in self._exclusions(doc)]
             negatable = {(self._nlp.vocab.strings[m], s, e) for m, s, e in self._negatable(doc)}
         hits: Dict[str, List[str]] = {}
+        kept: List[Tuple[str, int, int]] = []
         vetoed: set = set()
         for kind, start, end in sorted(spans, key=lambda x: (KINDS.index(x[0]), x[1])):
             if any(s < end and start < e for s, e in excluded):
@@ -204,7 +205,14 @@ class CrisisDetector:
                 # A plan to overdose is suicidal intent, not an overdose in progress.
                 kind = "suicide"
             hits.setdefault(kind, []).append(doc[start:end].text)
+            kept.append((kind, start, end))
         if "overdose" in hits and "medical" in hits and all(t in self._weak for t in hits["overdose"]):
+            del hits["overdose"]
+        suicide_spans = [(s, e) for k, s, e in kept if k == "suicide"]
+        if "overdose" in hits and suicide_spans and all(
+            any(s < e2 and s2 < e for s2, e2 in suicide_spans) for k, s, e in kept if k == "overdose"
+        ):
+            # "how many would it take to not wake up": the overdose words are part of a suicidal statement.
             del hits["overdose"]
         matches = tuple(CrisisMatch(kind, hits[kind][0], self.lang) for kind in KINDS if kind in hits)
         return CrisisAnalysis(matches, frozenset(vetoed), _contains_any(" " + doc.text + " ", self._all_clear))

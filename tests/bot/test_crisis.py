@@ -240,3 +240,31 @@ def test_dated_events_generic_people_and_boredom_are_not_a_crisis(detector, text
 )
 def test_wishing_never_to_wake_and_a_newborn_who_cannot_feed(detector, text, kind):
     assert detector.detect(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my daughter isnt waking up for school and her lips look weird and she feels cold", "overdose"),
+        ("I have been saving up my take-home methadone doses for weeks", "suicide"),
+        ("how many would it take to not wake up. not asking for a friend", "suicide"),
+    ],
+)
+def test_not_waking_for_school_a_saved_up_supply_and_not_waking_on_purpose(detector, text, kind):
+    assert detector.detect(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I found my brother unresponsive on Saturday and gave him two doses. He seems fine today. What should we watch for?",
+        "My son has overdosed twice this year. How do I know where the line is between helping and enabling?",
+        "I've heard people are in danger of overdosing right after release. Why is that?",
+        "Last Christmas my brother overdosed in my parents' house. How do families get through the holidays?",
+        "The anniversary of my dad's suicide is next week and I'm dreading it",
+        "at my intake the counselor asked about self harm history, i never have",
+        "i could kill for a coffee rn",
+    ],
+)
+def test_dated_past_events_a_relatives_suicide_intake_questions_and_cravings_for_coffee(detector, text):
+    assert detector.detect(text) is None
