@@ -29,6 +29,8 @@ from tests.conftest import POSTGRES_URL, ROOT
         ("he lives at 12 Elm Street apt 4", "he lives at [address]"),
         ("she stays at 1200 N Martin Luther King Blvd", "she stays at [address]"),
         ("call 911 or text 988", "call 911 or text 988"),
+        ("my cell is 6175550100, or 555 0100 at work", "my cell is [phone], or [phone] at work"),
+        ("he has used since 2019, about 3000 times, text 741741", "he has used since 2019, about 3000 times, text 741741"),
         ("my son is 19 and lives on 5th avenue", "my son is 19 and lives on 5th avenue"),
         ("i used 3 days ago", "i used 3 days ago"),
     ],
