@@ -110,14 +110,6 @@ class ContentStore:
         answers = self._current().answers
         return answers.get((topic, audience)) or answers.get((topic, "self")) or answers.get((topic, "family"))
 
-    def title(self, topic: str) -> Optional[str]:
-        """Return a topic's display title."""
-        return self._current().titles.get(topic)
-
-    def topics(self) -> Dict[str, str]:
-        """Return every topic key with its title."""
-        return dict(self._current().titles)
-
     def resources(self, scope: Optional[str] = None) -> List[ResourceView]:
         """Return resources for ``scope`` (all when None), most important first."""
         found = [r for r in self._current().resources if scope is None or scope in r.scope]
@@ -126,11 +118,6 @@ class ContentStore:
     def states(self) -> Tuple[StateView, ...]:
         """Return every US state, DC and territory in the store."""
         return self._current().states
-
-    def refresh(self) -> None:
-        """Re-read the database now."""
-        with self._lock:
-            self._snapshot = self._read()
 
     def _current(self) -> _Snapshot:
         snap = self._snapshot

@@ -17,7 +17,9 @@ from bot.db import Answer, CrisisResource, Source, Topic, UsState, create_schema
 from bot.db.models import answer_sources
 
 # Intents whose answers come from the content store; other intents are conversation moves.
-TOPIC_PREFIXES = ("ask_", "report_", "crisis_")
+# Crisis intents are answered by the static utter_crisis_* replies of domain.yml (they must work with the action
+# server and the database down) and the resource list, never by a content answer.
+TOPIC_PREFIXES = ("ask_", "report_")
 NOT_CONTENT_TOPICS = {"ask_capabilities"}
 
 
