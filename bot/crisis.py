@@ -218,8 +218,14 @@ class CrisisDetector:
         return CrisisAnalysis(matches, frozenset(vetoed), _contains_any(" " + doc.text + " ", self._all_clear))
 
     def _urgent(self, doc: Doc, start: int) -> bool:
-        """True when an urgency word stands in the trigger's own clause ("what do i do if hes not breathing rn")."""
-        return _contains_any(" " + doc[start].sent.text + " ", self._urgency)
+        """True when an urgency word stands in the trigger's own clause ("what do i do if hes not breathing rn"),
+        or one other than "tonight" in the clause right after it ("is it normal to stop breathing when they nod?
+        hes doing it right now")."""
+        sent = doc[start].sent
+        if _contains_any(" " + sent.text + " ", self._urgency):
+            return True
+        following = doc[sent.end].sent.text if sent.end < len(doc) else ""
+        return _contains_any(" " + following + " ", [u for u in self._urgency if u != "tonight"])
 
     def _asked_about(self, doc: Doc, start: int) -> Optional[str]:
         """Why a conditional trigger is not an emergency now: a question, a past event, or "nobody is hurt"."""

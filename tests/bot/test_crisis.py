@@ -268,3 +268,18 @@ def test_not_waking_for_school_a_saved_up_supply_and_not_waking_on_purpose(detec
 )
 def test_dated_past_events_a_relatives_suicide_intake_questions_and_cravings_for_coffee(detector, text):
     assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("my heart keeps skipping and i fainted twice today, im on a high dose of methadone", "medical"),
+        ("is it normal for someone to stop breathing for a bit when they nod out? hes doing it right now next to me", "overdose"),
+    ],
+)
+def test_a_count_is_not_a_date_and_urgency_in_the_next_clause_counts(detector, text, kind):
+    assert detector.detect(text).kind == kind
+
+
+def test_what_to_watch_for_before_a_party_tonight_is_still_a_question(detector):
+    assert detector.detect("what are the signs someone stopped breathing? going to a party tonight") is None
