@@ -283,3 +283,31 @@ def test_a_count_is_not_a_date_and_urgency_in_the_next_clause_counts(detector, t
 
 def test_what_to_watch_for_before_a_party_tonight_is_still_a_question(detector):
     assert detector.detect("what are the signs someone stopped breathing? going to a party tonight") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone stop breathing again after the narcan wears off",
+        "my nursing prof asked us to explain why people stop breathing in an opioid overdose",
+        "hes not overdosing or anything but he keeps drifting off at dinner, would that be opioids",
+        "I'm tired of living like this, hiding pills from my wife. Where do I start?",
+        "i used to think about suicide a lot before i got help but that was years ago",
+    ],
+)
+def test_how_breathing_stops_a_negated_overdose_and_a_way_of_life_are_not_crises(detector, text):
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("if i use the whole gram alone tonight at least itll be over", "suicide"),
+        ("how much would i have to use to just not wake up. asking for me", "suicide"),
+        ("abscess on my neck from shooting keeps getting bigger and now its hard to swallow", "medical"),
+        ("can someone help he stopped breathing", "overdose"),
+        ("i dont know if hes overdosing, his lips are blue", "overdose"),
+    ],
+)
+def test_at_least_it_will_be_over_and_an_abscess_that_blocks_swallowing(detector, text, kind):
+    assert detector.detect(text).kind == kind
