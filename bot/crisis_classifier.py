@@ -63,7 +63,20 @@ class CrisisClassifier:
 
     def fit(self, examples: Iterable[Tuple[str, str]]) -> "CrisisClassifier":
         """Train on (text, intent) pairs; crisis intents are the positives."""
-        pairs = [(normalize(t), self.label_of(i)) for t, i in examples if t]
+        pairs = []
+        for text, intent in examples:
+            if not text:
+                continue
+            label = self.label_of(intent)
+            pairs.append((normalize(text), label))
+            if label == NONE:
+                # Scoring keeps the highest score over the message and its clauses, so every clause of a calm
+                # message must look calm too ("...nothing happened, just want to be ready. how many should i
+                # keep" scored as suicide on its last clause alone). A crisis message's clauses are not added:
+                # some of them are calm.
+                parts = clauses(text)
+                if len(parts) > 1:
+                    pairs += [(normalize(c), NONE) for c in parts if len(c.split()) >= MIN_WORDS]
         labels = {label for _, label in pairs}
         if NONE not in labels or len(labels) < 2:
             raise ValueError("the crisis classifier needs crisis examples and other examples to train")

@@ -61,3 +61,18 @@ def test_one_and_two_word_messages_are_left_to_the_lexicon_and_the_model(clf):
 def test_training_needs_both_crisis_and_other_examples():
     with pytest.raises(ValueError):
         CrisisClassifier().fit([("what is methadone", "ask_methadone")])
+
+
+
+def test_the_calm_clauses_of_a_calm_message_are_learnt_as_calm():
+    # A clause is scored on its own, so a calm message's clauses are trained as calm: "how many should i keep
+    # at home" must not inherit the score of "how many would it take" (0.31 here when only whole messages were
+    # trained, 0.13 with their clauses).
+    train = TRAIN + [
+        ("how many would it take to never wake up", "crisis_suicide"),
+        ("how many pills would it take to end it", "crisis_suicide"),
+        ("i want to take all of them and never wake up", "crisis_suicide"),
+        ("getting narcan for the house, nothing happened. how many should i keep at home", "ask_naloxone"),
+    ]
+    clf = CrisisClassifier().fit(train)
+    assert clf.score("we bought narcan. how many should i keep at home").probability < 0.2
