@@ -22,6 +22,11 @@ from scripts.writer_to_nlu import _test_texts  # noqa: E402
 EXAMPLE = re.compile(r"^(\s*- )(.*)$")
 
 
+def _without_empty_blocks(text: str) -> str:
+    """Drop an intent block whose every example was removed (Rasa warns on an intent with no examples)."""
+    return re.sub(r"^- intent: \S+\n  examples: \|\n(?=- intent:|\Z)", "", text, flags=re.M)
+
+
 def main() -> int:
     taken = _test_texts()
     total = 0
@@ -40,7 +45,7 @@ def main() -> int:
                 print(f"{path.relative_to(ROOT)}: dropped {m.group(2)!r}")
                 continue
             kept.append(line)
-        path.write_text("".join(kept), encoding="utf-8")
+        path.write_text(_without_empty_blocks("".join(kept)), encoding="utf-8")
     print(f"{total} training example(s) dropped")
     return 0
 
