@@ -311,3 +311,29 @@ def test_how_breathing_stops_a_negated_overdose_and_a_way_of_life_are_not_crises
 )
 def test_at_least_it_will_be_over_and_an_abscess_that_blocks_swallowing(detector, text, kind):
     assert detector.detect(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("how do i use the narcan RIGHT NOW hes turning gray", "overdose"),
+        ("grandpa took his morphine twice by accident and now hes breathing really really slow", "overdose"),
+        ("if i do the whole bag tonight at least its finally over", "suicide"),
+        ("everybody i love dies from this shit. i want to go too", "suicide"),
+    ],
+)
+def test_turning_gray_very_slow_breathing_and_wanting_to_follow_the_dead(detector, text, kind):
+    assert detector.detect(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My therapist asked me today if I ever think about suicide. I said no and I meant it.",
+        "As a counselor I screen every client for suicidal thoughts at intake. How should I ask?",
+        "The intake form asks if I have ever thought about hurting myself. Who gets to see those answers?",
+        "im dying to see the new marvel movie, what time does it play",
+    ],
+)
+def test_screening_questions_and_movies_are_not_crises(detector, text):
+    assert detector.detect(text) is None
