@@ -13,7 +13,7 @@ class ActionDeleteMyData(Action):
     """Tells the user what is deleted and clears everything remembered in this conversation."""
 
     def name(self) -> Text:
-        """Return the action's name in the domain (bot/tracker_store.py watches for it)."""
+        """Return the action's name in the domain (bot/rasa_ext/tracker_store.py watches for it)."""
         return "action_delete_my_data"
 
     async def run(

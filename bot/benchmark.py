@@ -222,7 +222,7 @@ def run(users: int = 16, seconds: float = 30.0, workdir: Optional[Path] = None) 
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        "tracker_store:\n  type: bot.tracker_store.PrivacySQLTrackerStore\n"
+        "tracker_store:\n  type: bot.rasa_ext.tracker_store.PrivacySQLTrackerStore\n"
         f'  dialect: "sqlite"\n  db: "{work / "tracker.db"}"\n'
     )
     env = {"DATABASE_URL": db_url, "RATE_LIMIT_PER_SENDER": "0", "RATE_LIMIT_PER_IP": "0"}

@@ -121,7 +121,8 @@ def _privacy_purge(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.db import create_db_engine
-    from bot.privacy import parse_age, purge, tracker_url
+    from bot.privacy import parse_age, purge
+    from bot.settings import tracker_url
 
     try:
         seconds = parse_age(args.older_than)
@@ -141,8 +142,12 @@ def _privacy_purge(args: argparse.Namespace) -> int:
 
 
 def _widget(args: argparse.Namespace) -> int:
-    from bot.widget.server import make_server
+    from bot.widget.server import make_server, write_files
 
+    if args.out:
+        write_files(args.out)
+        print(f"Wrote widget.js (with the numbers from data/content/resources.yml) and widget.css to {args.out}")
+        return 0
     server = make_server(args.host, args.port, args.bot_url)
     print(f"Widget demo page on http://{args.host}:{args.port}/ (talking to {args.bot_url})", flush=True)
     try:
@@ -255,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     wd.add_argument("--host", default="127.0.0.1")
     wd.add_argument("--port", type=int, default=8080)
     wd.add_argument("--bot-url", default="http://localhost:5005", help="where the bot's REST channel listens")
+    wd.add_argument("--out", type=Path, help="instead of serving, write widget.js and widget.css here for a site to host")
     wd.set_defaults(func=_widget)
     return parser
 

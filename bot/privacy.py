@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from dataclasses import dataclass
@@ -11,15 +10,8 @@ from typing import Optional
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from bot import settings
 
-DEFAULT_TRACKER_URL = f"sqlite:///{settings.PROJECT_ROOT / 'var' / 'tracker.db'}"
 _UNITS = {"d": 86400, "h": 3600, "m": 60}
-
-
-def tracker_url() -> str:
-    """Return the tracker store URL: ``TRACKER_DB_URL`` or the default SQLite file."""
-    return os.environ.get("TRACKER_DB_URL") or DEFAULT_TRACKER_URL
 
 
 def parse_age(value: str) -> int:

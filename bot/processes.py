@@ -11,8 +11,10 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, Optional, Sequence
 
-# Quiet, offline defaults for every Rasa process we start.
-QUIET_ENV = {"PYTHONWARNINGS": "ignore", "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false"}
+from bot.launch import DEPENDENCY_ENV
+
+# Quiet, offline defaults for every Rasa process we start (the dependencies' settings are bot.launch's).
+QUIET_ENV = {"PYTHONWARNINGS": "ignore", **DEPENDENCY_ENV}
 
 
 def free_port() -> int:

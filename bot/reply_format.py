@@ -41,7 +41,11 @@ def personalise(text: str, loved_one: Optional[str]) -> str:
 
 
 def citation(answer: AnswerView) -> str:
-    """Return the "Sources ... Last reviewed ..." footer of an answer."""
+    """Return the "Sources ... Last reviewed ..." footer of an answer.
+
+    The website widget folds the "Sources: Publisher, "Title" URL; ..." line into a "Sources" disclosure
+    (bot/widget/static/widget.js), so a change to its shape must be made there too.
+    """
     sources = "; ".join(f"{s.publisher}, \"{s.title}\" {s.url}" for s in answer.sources)
     return f"Sources: {sources}\nLast reviewed: {answer.last_reviewed:%B %Y}. General information, not medical advice."
 

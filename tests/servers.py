@@ -49,7 +49,7 @@ def start_rasa(
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        "tracker_store:\n  type: bot.tracker_store.PrivacySQLTrackerStore\n"
+        "tracker_store:\n  type: bot.rasa_ext.tracker_store.PrivacySQLTrackerStore\n"
         f'  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
     )
     server = Server(

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.crisis_label import CrisisLabellingOutput, label_fallback
 from bot.channels.inbound import Inbound, InboundGate, failure_reply, is_crisis
-from bot.tracker_store import begin_turn, store_failed_this_turn
+from bot.turn_status import begin_turn, store_failed_this_turn
 
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 200
@@ -54,9 +55,7 @@ class SafeRestInput(RestInput):
     """Rasa's REST channel, mounted at the same URL, that never answers a message with silence."""
 
     def __init__(self, gate: Optional[InboundGate] = None) -> None:
-        from bot.action_validation import install
-
-        install()  # also when another tracker store is configured
+        import bot.rasa_ext  # noqa: F401 - installs our Rasa extensions also when another tracker store is configured
         self.gate = gate or InboundGate()
 
     @classmethod
@@ -102,7 +101,7 @@ class SafeRestInput(RestInput):
         if admitted.text is None:
             return notes
         text = admitted.text
-        collector = CollectingOutputChannel()
+        collector = CrisisLabellingOutput()  # crisis replies carry {"kind": "crisis", ...} for the widget
         begin_turn()
         try:
             await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
@@ -114,5 +113,5 @@ class SafeRestInput(RestInput):
         replies = notes + list(collector.messages)
         if not collector.messages:
             logger.warning("No reply was produced for a message; sending the fallback reply")
-            replies.append({"recipient_id": sender, "text": failure_reply(text)})
+            replies.append(label_fallback({"recipient_id": sender, "text": failure_reply(text)}))
         return replies

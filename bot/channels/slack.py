@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -67,11 +66,8 @@ class SlackChannel(SlackInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         """Read the token and signing secret from the environment; credentials.yml holds no secrets."""
-        return cls(
-            slack_token=os.environ.get("SLACK_BOT_TOKEN", ""),
-            slack_signing_secret=os.environ.get("SLACK_SIGNING_SECRET", ""),
-            api_url=os.environ.get("SLACK_API_URL", DEFAULT_API_URL),
-        )
+        secrets = settings.slack_secrets()
+        return cls(slack_token=secrets.token, slack_signing_secret=secrets.secret, api_url=secrets.api_url or DEFAULT_API_URL)
 
     def __init__(self, slack_token: Text, slack_signing_secret: Text, api_url: str = DEFAULT_API_URL) -> None:
         self.enabled = bool(slack_token and slack_signing_secret)

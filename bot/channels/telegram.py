@@ -11,7 +11,6 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from aiogram.bot.api import TelegramAPIServer
@@ -88,11 +87,8 @@ class TelegramChannel(TelegramInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         """Read the token and secret from the environment; credentials.yml holds no secrets."""
-        return cls(
-            os.environ.get("TELEGRAM_TOKEN", ""),
-            os.environ.get("TELEGRAM_SECRET_TOKEN", ""),
-            os.environ.get("TELEGRAM_API_URL", DEFAULT_API_URL),
-        )
+        secrets = settings.telegram_secrets()
+        return cls(secrets.token, secrets.secret, secrets.api_url or DEFAULT_API_URL)
 
     def __init__(self, access_token: Text, secret_token: Text, api_url: str = DEFAULT_API_URL) -> None:
         super().__init__(access_token, verify=None, webhook_url=None, debug_mode=False)

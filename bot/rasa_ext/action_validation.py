@@ -35,7 +35,9 @@ def install() -> None:
     from jsonschema.exceptions import best_match
     from rasa.core.actions import action as rasa_action
 
-    original = rasa_action.RemoteAction._validate_action_result
+    original = getattr(rasa_action.RemoteAction, "_validate_action_result", None)
+    if original is None:  # the private method we replace is gone: fail loudly rather than validate nothing
+        raise RuntimeError("rasa.core.actions.action.RemoteAction._validate_action_result no longer exists")
 
     def _validate_action_result(self: Any, result: Dict[Text, Any]) -> bool:
         error = best_match(_response_validator().iter_errors(result))

@@ -1,9 +1,8 @@
-"""Rasa tracker store that erases a conversation for good when the user asks for it."""
+"""Rasa tracker store that redacts what it stores, erases a conversation for good on request and rolls long sessions over."""
 
 from __future__ import annotations
 
 import logging
-from contextvars import ContextVar
 from typing import Any, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
@@ -12,6 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import delete
 
 from bot.redaction import redact
+from bot.turn_status import mark_store_failed
 
 logger = logging.getLogger(__name__)
 DELETE_ACTION = "action_delete_my_data"
@@ -32,22 +32,6 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-# Rasa wraps every tracker store in a FailSafeTrackerStore: when the database is down it silently starts a
-# fresh, empty conversation in memory, and the user gets answers that ignore everything said before. The
-# channels check this flag after each message and send a clear "please try again" instead.
-_STORE_FAILED: ContextVar[bool] = ContextVar("tracker_store_failed", default=False)
-
-
-def begin_turn() -> None:
-    """Clear the failure flag before a channel processes a message."""
-    _STORE_FAILED.set(False)
-
-
-def store_failed_this_turn() -> bool:
-    """True when reading or writing the conversation failed while processing the current message."""
-    return _STORE_FAILED.get()
-
-
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore (SQLite or PostgreSQL) that redacts what it stores and deletes a conversation on request.
 
@@ -59,9 +43,6 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from bot.action_validation import install
-
-        install()  # this store is created in every Rasa server process, before any action runs
         super().__init__(*args, **kwargs)
         self._check_connections_before_use()
         if self.engine.dialect.name == "sqlite":
@@ -83,7 +64,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         try:
             return await super().retrieve(sender_id)
         except Exception:
-            _STORE_FAILED.set(True)
+            mark_store_failed()
             raise
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -91,7 +72,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         try:
             await self._save(tracker)
         except Exception:
-            _STORE_FAILED.set(True)
+            mark_store_failed()
             raise
 
     async def _save(self, tracker: DialogueStateTracker) -> None:
@@ -100,8 +81,8 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             removed = self.delete_conversation(tracker.sender_id)
             logger.info("Deleted a conversation on the user's request (%d events)", removed)
             return
-        redact_new_events(tracker)
-        roll_over_long_session(tracker)
+        for step in BEFORE_SAVE:
+            step(tracker)
         await super().save(tracker)
 
     def delete_conversation(self, sender_id: str) -> int:
@@ -122,6 +103,10 @@ def redact_new_events(tracker: DialogueStateTracker) -> None:
             break
         if isinstance(event, SlotSet) and isinstance(event.value, str):
             event.value = redact(event.value)
+            slot = tracker.slots.get(event.key)
+            if slot is not None and isinstance(slot.value, str):
+                # The tracker's own copy too: a session roll-over carries slot values into the new session.
+                slot.value = redact(slot.value)
 
 
 def roll_over_long_session(tracker: DialogueStateTracker, limit: int = MAX_EVENTS_PER_SESSION) -> bool:
@@ -143,6 +128,11 @@ def roll_over_long_session(tracker: DialogueStateTracker, limit: int = MAX_EVENT
     for event in [ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted(), *slots, ActionExecuted(ACTION_LISTEN_NAME)]:
         tracker.update(event)
     return True
+
+
+# What happens to a turn before it is written, in order, each a named step that can be tested on its own:
+# redaction first (the roll-over copies slot values into the new session), then the session roll-over.
+BEFORE_SAVE = (redact_new_events, roll_over_long_session)
 
 
 def _use_write_ahead_log(engine: Any) -> None:

@@ -1,7 +1,9 @@
 """Serves the widget's files (widget.js, widget.css) and a demo page that embeds them.
 
 The widget talks to the bot's REST channel on another origin, exactly as it would from a real website,
-so the bot's CORS setting (``--cors``) decides which sites may use it.
+so the bot's CORS setting (``--cors``) decides which sites may use it. widget.js is served with the
+emergency numbers from the resource table written in (``bot/widget/lines.py``), read once when the server
+starts, so the widget can show them even when the bot is unreachable.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Tuple
 
+from bot import settings
+from bot.widget.lines import inject_lines, read_widget_lines
+
 logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
 FILES: Dict[str, Tuple[str, str]] = {
@@ -23,9 +28,11 @@ FILES: Dict[str, Tuple[str, str]] = {
 }
 
 
-def render_file(name: str, bot_url: str) -> bytes:
-    """Return a static file, with the demo page pointed at ``bot_url``."""
+def render_file(name: str, bot_url: str, lines: Dict[str, Dict[str, str]]) -> bytes:
+    """Return a static file: the demo page pointed at ``bot_url``, widget.js carrying ``lines``."""
     data = (STATIC_DIR / name).read_bytes()
+    if name == "widget.js":
+        return inject_lines(data, lines)
     if name == "index.html":
         # The URL comes from our own command line, but escape it anyway: it lands in an attribute.
         from html import escape
@@ -52,8 +59,9 @@ class WidgetHandler(BaseHTTPRequestHandler):
 
     server_version = "osb-widget"
 
-    def __init__(self, *args, bot_url: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, bot_url: str, lines: Dict[str, Dict[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
         self.bot_url = bot_url
+        self.lines = lines
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
@@ -66,7 +74,7 @@ class WidgetHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, b"Not found", "text/plain; charset=utf-8")
             return
         name, content_type = FILES[path]
-        self._send(HTTPStatus.OK, render_file(name, self.bot_url), content_type)
+        self._send(HTTPStatus.OK, render_file(name, self.bot_url, self.lines), content_type)
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -82,6 +90,20 @@ class WidgetHandler(BaseHTTPRequestHandler):
         logger.debug(format, *args)
 
 
-def make_server(host: str, port: int, bot_url: str) -> ThreadingHTTPServer:
-    """Return a server for the demo page and the widget's files (call ``serve_forever`` on it)."""
-    return ThreadingHTTPServer((host, port), partial(WidgetHandler, bot_url=bot_url.rstrip("/")))
+def make_server(host: str, port: int, bot_url: str, content_dir: Path = settings.CONTENT_DIR) -> ThreadingHTTPServer:
+    """Return a server for the demo page and the widget's files (call ``serve_forever`` on it).
+
+    The emergency numbers are read from ``content_dir`` (default ``data/content``) now, so a broken or
+    incomplete resource table stops the server here rather than serving a widget without them.
+    """
+    lines = read_widget_lines(content_dir)
+    render_file("widget.js", bot_url, lines)  # fails now, not on the first visitor, if widget.js cannot take them
+    return ThreadingHTTPServer((host, port), partial(WidgetHandler, bot_url=bot_url.rstrip("/"), lines=lines))
+
+
+def write_files(out_dir: Path, content_dir: Path = settings.CONTENT_DIR) -> None:
+    """Write widget.js (with the emergency numbers) and widget.css to ``out_dir``, for a site that hosts them itself."""
+    lines = read_widget_lines(content_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("widget.js", "widget.css"):
+        (out_dir / name).write_bytes(render_file(name, "", lines))

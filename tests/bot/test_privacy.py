@@ -16,7 +16,7 @@ from bot.cli import main
 from bot.db import create_db_engine
 from bot.privacy import parse_age, purge
 from bot.redaction import redact
-from bot.tracker_store import PrivacySQLTrackerStore
+from bot.rasa_ext.tracker_store import PrivacySQLTrackerStore
 from tests.conftest import POSTGRES_URL, ROOT
 
 

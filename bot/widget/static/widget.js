@@ -3,6 +3,11 @@
  *   <script src="https://your-site/widget.js" data-bot-url="https://bot.example.org" defer></script>
  * It talks to the bot's REST channel (POST {bot-url}/webhooks/rest/webhook). No dependencies.
  * Every piece of text, the bot's and the user's, is inserted as text (never as HTML), so markup is inert.
+ *
+ * Serve this file through the widget server (python -m bot widget) or write it out with
+ * `python -m bot widget --out DIR`: both fill in LINES below with the emergency and help numbers from the
+ * resource table (data/content/resources.yml, via bot/widget/lines.py). The numbers are never written here,
+ * and they are in the file itself so the widget shows them even when the bot cannot be reached.
  */
 (function () {
   "use strict";
@@ -15,12 +20,23 @@
   var STORE_KEY = "osb-widget-v1";
   var MAX_CHARS = 2000;
   var RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
+  // {emergency, crisis_line, helpline}: each {name, phone, text, hours}, filled in by the widget server.
+  var LINES = /*@osb-lines*/null;
+  if (!LINES || !LINES.emergency || !LINES.crisis_line || !LINES.helpline) {
+    // Without its emergency numbers the widget must not run: say so to the site's developer instead.
+    if (window.console) console.error("Opioid support widget: widget.js was served without its emergency numbers; " +
+                                      "serve it with `python -m bot widget` or write it with `python -m bot widget --out DIR`.");
+    return;
+  }
+  var EMERGENCY = LINES.emergency.phone;
+  var CRISIS_LINE = LINES.crisis_line.phone;
 
   var WELCOME =
     "Hi. I'm an AI assistant with information about opioid use, treatment and recovery, " +
     "for people who use, people in recovery and their families.\n" +
-    "I'm not a clinician and I'm not for emergencies. If someone is in danger, call 911.\n" +
-    "To talk with a person any time: SAMHSA's National Helpline, 1-800-662-4357 (free, confidential, 24/7).\n" +
+    "I'm not a clinician and I'm not for emergencies. If someone is in danger, call " + EMERGENCY + ".\n" +
+    "To talk with a person any time: " + LINES.helpline.name + ", " + LINES.helpline.phone +
+    " (free, confidential, " + LINES.helpline.hours + ").\n" +
     "What would you like to know?";
 
   // sessionStorage keeps the conversation across reloads but forgets it when the tab closes,
@@ -49,8 +65,11 @@
     return node;
   }
 
-  // URLs become links (http/https only), phone numbers become tel: links; everything else is a text node.
-  var TOKEN_RE = /(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])|((?:\b1-)?\b\d{3}-\d{3}-\d{4}\b|\b(?:911|988)\b)/g;
+  // URLs become links (http/https only), phone numbers and our short codes become tel: links; everything
+  // else is a text node.
+  var SHORT_CODES = [EMERGENCY, CRISIS_LINE].filter(function (n) { return /^\d{3,6}$/.test(n); });
+  var TOKEN_RE = new RegExp("(https?:\\/\\/[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]])|" +
+    "((?:\\b1-)?\\b\\d{3}-\\d{3}-\\d{4}\\b" + (SHORT_CODES.length ? "|\\b(?:" + SHORT_CODES.join("|") + ")\\b" : "") + ")", "g");
 
   function appendRichText(parent, text) {
     String(text).split("\n").forEach(function (line, i) {
@@ -93,9 +112,9 @@
   header.appendChild(closeBtn);
   var banner = el("p", { "class": "osb-banner", role: "note" });
   banner.appendChild(document.createTextNode("In danger? Call "));
-  banner.appendChild(el("a", { href: "tel:911" }, "911"));
+  banner.appendChild(el("a", { href: "tel:" + EMERGENCY }, EMERGENCY));
   banner.appendChild(document.createTextNode(" or call/text "));
-  banner.appendChild(el("a", { href: "tel:988" }, "988"));
+  banner.appendChild(el("a", { href: "tel:" + CRISIS_LINE }, CRISIS_LINE));
   banner.appendChild(document.createTextNode(". AI assistant - not a clinician."));
   var log = el("div", { "class": "osb-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
                         "aria-label": "Conversation", tabindex: "0" });
@@ -114,13 +133,90 @@
   root.appendChild(panel);
 
   // ---- rendering -------------------------------------------------------------------------------
-  function renderMessage(msg) {
-    var item = el("div", { "class": "osb-msg osb-" + msg.from });
+  // An answer's citation line, as bot/reply_format.py writes it: "Sources: Publisher, "Title" URL; ...".
+  var SOURCES_PREFIX = "Sources: ";
+  var CITATION_RE = /^(.+?), "(.+)" (https:\/\/\S+)$/;
+
+  // The sources fold into one "Sources" line that opens to readable links, instead of long raw URLs.
+  function appendSources(parent, line) {
+    var entries = line.slice(SOURCES_PREFIX.length).split("; ").filter(function (e) { return e.trim(); });
+    var details = el("details", { "class": "osb-sources" });
+    details.appendChild(el("summary", {}, "Sources (" + entries.length + ")"));
+    var list = el("ul");
+    entries.forEach(function (entry) {
+      var li = el("li");
+      var m = CITATION_RE.exec(entry.trim());
+      if (m) {
+        li.appendChild(el("a", { href: m[3], target: "_blank", rel: "noopener noreferrer nofollow" }, m[1] + ": " + m[2]));
+      } else {
+        appendRichText(li, entry);  // a bare URL (the finding-treatment answer) stays a plain link
+      }
+      list.appendChild(li);
+    });
+    details.appendChild(list);
+    parent.appendChild(details);
+  }
+
+  // The bot's text, with its "Sources:" line folded; everything else goes through appendRichText.
+  function appendBotText(parent, text) {
+    var lines = String(text).split("\n");
+    var run = [];  // the lines since the last "Sources:" line
+    function flush() {
+      if (run.length) appendRichText(parent, run.join("\n"));
+      run = [];
+    }
+    lines.forEach(function (line) {
+      if (line.indexOf(SOURCES_PREFIX) === 0) { flush(); appendSources(parent, line); }
+      else run.push(line);
+    });
+    flush();
+  }
+
+  // The crisis reply (labelled by the bot: custom.kind == "crisis") is a card: its first line as the heading,
+  // large call and text buttons right under it, then the rest of the guidance.
+  var crisisCount = 0;
+  function crisisCard(msg, live) {
+    var id = "osb-crisis-" + (++crisisCount);
+    var lines = String(msg.text || "").split("\n");
+    // A live card is an alert (read out at once); a card restored after a reload is only labelled.
+    var card = el("section", { "class": "osb-crisis", role: live ? "alert" : "region", "aria-labelledby": id });
+    card.appendChild(el("h3", { "class": "osb-crisis-title", id: id }, lines[0]));
+    card.appendChild(callButtons());
+    var rest = el("div", { "class": "osb-crisis-text" });
+    appendRichText(rest, lines.slice(1).join("\n"));
+    card.appendChild(rest);
+    return card;
+  }
+
+  // Always in this order, whatever the crisis: the suicide reply too starts with emergency services for
+  // anyone who has already taken pills or hurt themselves (the reviewed guidance); the buttons agree with it.
+  function callButtons() {
+    var em = LINES.emergency, cl = LINES.crisis_line;
+    var actions = [
+      { href: "tel:" + em.phone, label: "Call " + em.phone, name: em.name },
+      { href: "tel:" + cl.phone, label: "Call " + cl.phone, name: cl.name }
+    ];
+    if (cl.text) actions.push({ href: "sms:" + cl.text, label: "Text " + cl.text, name: cl.name });
+    var group = el("div", { "class": "osb-crisis-actions", role: "group", "aria-label": "Call or text for help now" });
+    actions.forEach(function (a) {
+      // Short on screen to stay large on a phone; the line's name is read out by screen readers.
+      group.appendChild(el("a", { "class": "osb-call", href: a.href, "aria-label": a.label + " (" + a.name + ")" }, a.label));
+    });
+    return group;
+  }
+
+  function renderMessage(msg, live) {
+    var item = el("div", { "class": "osb-msg osb-" + msg.from + (msg.crisis ? " osb-crisis-msg" : "") });
     var who = el("span", { "class": "osb-visually-hidden" }, msg.from === "user" ? "You said: " : "Assistant: ");
     item.appendChild(who);
-    var bubble = el("div", { "class": "osb-bubble" });
-    appendRichText(bubble, msg.text || "");
-    item.appendChild(bubble);
+    if (msg.crisis) {
+      item.appendChild(crisisCard(msg, live));
+    } else {
+      var bubble = el("div", { "class": "osb-bubble" });
+      if (msg.from === "bot") appendBotText(bubble, msg.text || "");
+      else appendRichText(bubble, msg.text || "");
+      item.appendChild(bubble);
+    }
     if (msg.buttons && msg.buttons.length) {
       var group = el("div", { "class": "osb-buttons", role: "group", "aria-label": "Suggested replies" });
       msg.buttons.forEach(function (b) {
@@ -133,7 +229,7 @@
     var stamp = el("time", { "class": "osb-time", datetime: msg.at }, timeLabel(msg.at));
     item.appendChild(stamp);
     log.appendChild(item);
-    log.scrollTop = log.scrollHeight;
+    return item;
   }
 
   function add(msg) {
@@ -141,7 +237,23 @@
     // Older buttons stay visible but only the newest set is the live choice.
     state.messages.push(msg);
     saveState();
-    renderMessage(msg);
+    return renderMessage(msg, true);
+  }
+
+  // After a turn, show its crisis card from the top (its first lines and call buttons), not the resources
+  // and check-in below it; otherwise show the newest message.
+  function reveal(items) {
+    var card = null;
+    items.forEach(function (item) { if (!card && item.className.indexOf("osb-crisis-msg") >= 0) card = item; });
+    if (card) log.scrollTop += card.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+    else log.scrollTop = log.scrollHeight;
+  }
+
+  // The last turn: the messages after the user's last one (after a reload, or when the panel opens).
+  function revealLastTurn() {
+    var items = Array.prototype.slice.call(log.children), lastUser = -1;
+    items.forEach(function (item, i) { if (item.className.indexOf("osb-user") >= 0) lastUser = i; });
+    reveal(items.slice(lastUser + 1));
   }
 
   function showNotice(text) {
@@ -159,7 +271,7 @@
   function submit(shown, payload) {
     var text = String(shown).trim();
     if (!text || pending) return;
-    add({ from: "user", text: text });
+    reveal([add({ from: "user", text: text })]);
     pending = { message: payload || text, attempt: 0 };
     deliver();
   }
@@ -176,19 +288,23 @@
       pending = null;
       setBusy(false);
       showNotice(null);
+      var shown = [];
       if (Array.isArray(r.data)) {
         r.data.forEach(function (m) {
-          if (m && (m.text || (m.buttons && m.buttons.length))) add({ from: "bot", text: m.text || "", buttons: m.buttons || [] });
+          if (!m || !(m.text || (m.buttons && m.buttons.length))) return;
+          var crisis = m.custom && m.custom.kind === "crisis" ? String(m.custom.crisis || "danger") : null;
+          shown.push(add({ from: "bot", text: m.text || "", buttons: m.buttons || [], crisis: crisis }));
         });
       } else if (r.data && r.data.error) {
-        add({ from: "bot", text: String(r.data.error) });
+        shown.push(add({ from: "bot", text: String(r.data.error) }));
       }
+      reveal(shown);
     }).catch(function () {
       typing.hidden = true;  // nobody is typing while the connection is down; the notice says what happens
       var delay = RETRY_DELAYS_MS[Math.min(pending.attempt, RETRY_DELAYS_MS.length - 1)];
       pending.attempt += 1;
       showNotice("Connection lost. Your message is kept and will be sent again in " + Math.round(delay / 1000) +
-                 " s. If someone is in danger, call 911 now.");
+                 " s. If someone is in danger, call " + EMERGENCY + " now.");
       retryTimer = window.setTimeout(deliver, delay);
     });
   }
@@ -209,7 +325,7 @@
     saveState();
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", open ? "true" : "false");
-    if (open) input.focus(); else launcher.focus();
+    if (open) { revealLastTurn(); input.focus(); } else launcher.focus();
   }
   launcher.addEventListener("click", function () { setOpen(!state.open); });
   closeBtn.addEventListener("click", function () { setOpen(false); });
@@ -220,16 +336,18 @@
     // One <script> tag is all a site needs: the stylesheet is loaded from next to the script.
     if (!script || !script.src || document.querySelector("link[data-osb-widget]")) return;
     var link = el("link", { rel: "stylesheet", href: script.src.replace(/\.js(\?.*)?$/, ".css"), "data-osb-widget": "" });
+    link.addEventListener("load", revealLastTurn);  // the layout changes once styled: show the last turn again
     document.head.appendChild(link);
   }
 
   function start() {
     addStylesheet();
     document.body.appendChild(root);
-    if (!state.messages.length) add({ from: "bot", text: WELCOME });
-    else state.messages.forEach(renderMessage);
     panel.hidden = !state.open;
     launcher.setAttribute("aria-expanded", state.open ? "true" : "false");
+    if (!state.messages.length) add({ from: "bot", text: WELCOME });
+    else state.messages.forEach(function (m) { renderMessage(m, false); });
+    revealLastTurn();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from bot.lock_store import RenewingRedisLockStore
+from bot.rasa_ext.lock_store import RenewingRedisLockStore
 
 
 def store(cls):

@@ -9,7 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.tracker_store import DELETE_ACTION, PrivacySQLTrackerStore, deletion_requested
+from bot.rasa_ext.tracker_store import DELETE_ACTION, PrivacySQLTrackerStore, deletion_requested
 from tests.conftest import ROOT
 
 
@@ -73,3 +73,23 @@ async def test_delete_on_request_with_postgresql(domain):
         domain=domain, dialect="postgresql", host="127.0.0.1", port=5432, db="test", username="postgres"
     )
     await _exercise(store, domain)
+
+
+
+def test_a_long_session_rolls_over_without_carrying_an_unredacted_slot_into_the_new_one():
+    from rasa.shared.core.slots import TextSlot
+
+    from bot.rasa_ext.tracker_store import BEFORE_SAVE, MAX_EVENTS_PER_SESSION
+
+    tracker = DialogueStateTracker("long", [TextSlot("town", mappings=[])])
+    while len(tracker.events) <= MAX_EVENTS_PER_SESSION:
+        _turn(tracker, "what is methadone", "action_answer_topic")
+    tracker.update(UserUttered("i live at 12 Elm Street, call 617-555-0100", {"name": "inform", "confidence": 1.0}))
+    tracker.update(SlotSet("town", "12 Elm Street, call 617-555-0100"))
+    tracker.update(ActionExecuted("action_listen"))
+    for step in BEFORE_SAVE:
+        step(tracker)
+    carried = [e for e in tracker.events if isinstance(e, SlotSet)][-1]
+    assert any(e.__class__.__name__ == "SessionStarted" for e in tracker.events)  # it rolled over
+    assert carried.value == "[address], call [phone]"  # what the new session starts with is redacted too
+    assert "617-555-0100" not in str([getattr(e, "value", getattr(e, "text", "")) for e in tracker.events])

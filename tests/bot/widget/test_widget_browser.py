@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
 
-from bot.widget.server import make_server
+from tests.bot.widget.browser import ask, open_page, serve_widget, stop_widget
 from tests.servers import ROOT, content_db, free_port, start_actions, start_rasa
 
 pytestmark = pytest.mark.model
 MODEL = ROOT / "models" / "bot.tar.gz"
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = ROOT / "results" / "widget.png"
-# Flags for a closed network: without them Chromium keeps trying to reach Google's services.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="module")
@@ -25,69 +17,24 @@ def site(tmp_path_factory, content_bundle):
     """The bot (Rasa + actions) and the demo page on another origin, as a real website would embed it."""
     if not MODEL.exists():
         pytest.fail("models/bot.tar.gz is missing: run `make train` first")
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
     work = tmp_path_factory.mktemp("widget")
     db_url = content_db(work, content_bundle)
     ports = {"rasa": free_port(), "actions": free_port(), "site": free_port()}
     site_origin = f"http://127.0.0.1:{ports['site']}"
     actions = start_actions(ports["actions"], work / "actions.log", db_url)
     rasa = start_rasa(ports["rasa"], ports["actions"], work, MODEL, cors=site_origin)
-    server = make_server("127.0.0.1", ports["site"], f"http://127.0.0.1:{ports['rasa']}")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_widget(ports["site"], f"http://127.0.0.1:{ports['rasa']}")
     yield site_origin
-    server.shutdown()
-    server.server_close()
+    stop_widget(server)
     rasa.stop()
     actions.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium driven by Playwright (no browser download)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser, site):
     """A fresh tab (fresh session storage) on the demo page."""
-    # The demo page's CSP would block inline script on its own; bypass it so these tests prove that
-    # the widget itself keeps markup inert, as it must on host sites without a CSP.
-    context = browser.new_context(viewport={"width": 1100, "height": 800}, bypass_csp=True)
-    pg = context.new_page()
-    errors = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.goto(site + "/")
-    pg.wait_for_selector(".osb-log .osb-bot")
-    yield pg
-    context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
-
-
-def ask(pg, text: str, expect: str, timeout: float = 30_000) -> None:
-    """Type ``text``, press Enter, and wait until the whole reply has arrived and the bot's part shows ``expect``.
-
-    Waiting for the bot's messages (not the log's text, which already holds the question) and for the widget
-    to stop being busy is the state the tests mean: every reply of this turn is on screen.
-    """
-    bots = pg.locator(".osb-bot").count()
-    pg.fill("#osb-input", text)
-    pg.press("#osb-input", "Enter")
-    pg.wait_for_function(
-        """([n, t]) => {
-            const log = document.querySelector('.osb-log');
-            const replies = [...document.querySelectorAll('.osb-bot')];
-            return replies.length > n && log.getAttribute('aria-busy') !== 'true'
-                && replies.slice(n).some(r => r.innerText.includes(t));
-        }""",
-        arg=[bots, expect],
-        timeout=timeout,
-    )
+    with open_page(browser, site) as pg:
+        yield pg
 
 
 def test_demo_page_sends_a_content_security_policy(site):
@@ -127,10 +74,11 @@ def test_question_gets_the_answer_with_a_working_source_link_and_buttons(page):
     assert "naloxone" in page.locator(".osb-bot .osb-bubble").last.inner_text().lower()
 
 
-def test_crisis_message_shows_911_and_naloxone(page):
+def test_crisis_message_shows_911_and_naloxone_in_a_crisis_card(page):
     ask(page, "my boyfriend overdosed and hes not breathing", "Call 911 now")
-    assert page.locator(".osb-bot .osb-bubble a[href='tel:911']").count() >= 1
-    assert "naloxone" in page.inner_text(".osb-log").lower()
+    card = page.get_by_role("alert", name="This may be an overdose. Call 911 now.")
+    assert card.locator("a.osb-call[href='tel:911']").count() == 1  # the trained bot's reply carries the label
+    assert "naloxone" in card.inner_text().lower()
 
 
 def test_markup_in_messages_is_shown_as_text_and_never_runs(page):

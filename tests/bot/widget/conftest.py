@@ -1,0 +1,54 @@
+"""Fixtures of the widget's browser tests: Chromium, and the demo page in front of a bot (real or scripted)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bot.processes import Server, wait_http
+from tests.bot.widget.browser import CHROMIUM, CHROMIUM_ARGS, serve_widget, stop_widget
+from tests.servers import VENV_BIN, content_db, free_port
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="package")
+def fake_bot(tmp_path_factory, content_bundle) -> Iterator[dict]:
+    """The scripted bot (tests/bot/widget/fake_bot.py) on a free port, allowing two widget origins.
+
+    Yields {"url", "site_ports"}: a demo page must be served on one of ``site_ports`` for CORS to let it in.
+    """
+    work = tmp_path_factory.mktemp("fake-bot")
+    port, site_ports = free_port(), [free_port(), free_port()]
+    server = Server(
+        [str(VENV_BIN / "python"), "-m", "tests.bot.widget.fake_bot", "--port", str(port),
+         "--cors", *[f"http://127.0.0.1:{p}" for p in site_ports]],
+        work / "fake_bot.log",
+        {"DATABASE_URL": content_db(work, content_bundle)},
+    )
+    wait_http(f"http://127.0.0.1:{port}/", server.proc)
+    yield {"url": f"http://127.0.0.1:{port}", "site_ports": site_ports}
+    server.stop()
+
+
+@pytest.fixture(scope="package")
+def fake_site(fake_bot) -> Iterator[str]:
+    """The demo page, on an origin the fake bot allows, with widget.js carrying the real resource table's numbers."""
+    port = fake_bot["site_ports"][0]
+    server = serve_widget(port, fake_bot["url"])
+    yield f"http://127.0.0.1:{port}"
+    stop_widget(server)
