@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional
 
+from bot.lines import get_lines
+
 # Question slot -> the ASAM dimension it stands for.
 QUESTIONS = {
     "loc_withdrawal": "withdrawal risk",
@@ -100,5 +102,5 @@ def plan_text(answers: Dict[str, Optional[bool]]) -> str:
     for i, s in enumerate(suggest(answers), start=1):
         lines.append(f"{i}. {s.level}: " + "; ".join(s.reasons) + ".")
     lines.append("To get an assessment or find a program: FindTreatment.gov, or SAMHSA's National Helpline "
-                 "1-800-662-4357 (free, confidential, 24/7).")
+                 f"{get_lines().helpline.phone} (free, confidential, 24/7).")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import List, Optional
 
 from bot.content_store import ContentStore
+from bot.lines import get_lines
 from bot.reply_format import personalise
 
 # The topics whose plan steps make up the plan, in the order they are given.
@@ -37,6 +38,6 @@ def build_plan(store: ContentStore, person: Optional[str], talked: Optional[bool
         steps.append(f"Someone to call: {helpline.name}, {helpline.phone}. {helpline.description} ({helpline.hours}).")
     lines = [f"Here is a short plan for helping {who}. It's general information, not a clinical assessment."]
     lines += [f"{i}. {step}" for i, step in enumerate(steps, start=1)]
-    lines.append("If " + who + " is ever in danger or may be overdosing, call 911.")
+    lines.append(f"If {who} is ever in danger or may be overdosing, call {get_lines().emergency.phone}.")
     lines.append("Sources: " + "; ".join(f"{s.publisher}, \"{s.title}\" {s.url}" for s in sources.values()))
     return "\n".join(lines)

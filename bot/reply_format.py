@@ -6,18 +6,28 @@ import re
 from typing import Dict, List, Optional, Sequence
 
 from bot.content_store import AnswerView, ResourceView
+from bot.lines import get_lines
 
-HELPLINE_LINE = "To talk with a person: SAMHSA's National Helpline, 1-800-662-4357 (free, confidential, 24/7, English and Spanish)."
+_LINES = get_lines()
+HELPLINE_LINE = _LINES.helpline_sentence()
 STORE_DOWN_TEXT = (
     "Sorry, I can't reach my library of answers right now. Please try again in a few minutes.\n"
     + HELPLINE_LINE
-    + "\nIf someone is in danger, call 911. For thoughts of suicide, call or text 988."
+    + "\n"
+    + _LINES.safety_sentence()
 )
-# The essentials, used only when the content store cannot be read at all.
+# The essentials, used only when the content store cannot be read at all (the numbers from the resource table).
 ESSENTIAL_RESOURCES: Dict[str, List[str]] = {
-    "overdose": ["911 - emergency services", "Poison Control: 1-800-222-1222 (24/7)", "Never Use Alone: 1-800-484-3731"],
-    "suicide": ["988 Suicide & Crisis Lifeline: call or text 988", "Crisis Text Line: text HOME to 741741"],
-    "medical": ["911 - emergency services", "Poison Control: 1-800-222-1222 (24/7)"],
+    "overdose": [
+        f"{_LINES.emergency.phone} - emergency services",
+        f"Poison Control: {_LINES.poison.phone} (24/7)",
+        f"Never Use Alone: {_LINES.never_use_alone.phone}",
+    ],
+    "suicide": [
+        f"{_LINES.lifeline.name}: call or text {_LINES.lifeline.phone}",
+        f"Crisis Text Line: text HOME to {_LINES.crisis_text.text_number}",
+    ],
+    "medical": [f"{_LINES.emergency.phone} - emergency services", f"Poison Control: {_LINES.poison.phone} (24/7)"],
 }
 MAX_RELATED_BUTTONS = 3
 # Topics that can continue as a guided conversation: (button title, payload).

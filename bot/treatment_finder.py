@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.content_store import ContentStore, ResourceView, StateView
+from bot.lines import get_lines
 
 # The resources every answer gives, in order (keys in data/content/resources.yml).
 RESOURCE_KEYS = ("findtreatment-gov", "samhsa-helpline", "naloxone-otc")
@@ -43,7 +44,7 @@ def treatment_text(store: ContentStore, state: StateView) -> str:
             f"{n}. {place}'s own treatment agency: I don't have a link for it that I've checked, so I won't guess one. "
             "The helpline above can connect you with it."
         )
-    lines.append("If someone is in danger or may be overdosing, call 911.")
+    lines.append(f"If someone is in danger or may be overdosing, call {get_lines().emergency.phone}.")
     cited = [r.url for r in (by_key.get(k) for k in RESOURCE_KEYS) if r and r.url]
     if state.resource_source:
         cited.append(state.resource_source.url)

@@ -14,12 +14,13 @@ from typing import Dict, Sequence
 
 from bot import settings
 from bot.content.schema import ResourceSpec, parse_resources
+from bot.lines import lines_from
 
-# What the widget calls each line -> the line's key in resources.yml.
-LINE_KEYS: Dict[str, str] = {
-    "emergency": "emergency-911",  # the banner, the notice, the crisis card
-    "crisis_line": "lifeline-988",  # the banner and the crisis card (call and text)
-    "helpline": "samhsa-helpline",  # the welcome message
+# What the widget calls each line -> the line's role in bot/lines.py (which maps roles to resources.yml keys).
+WIDGET_ROLES: Dict[str, str] = {
+    "emergency": "emergency",  # the banner, the notice, the crisis card
+    "crisis_line": "lifeline",  # the banner and the crisis card (call and text)
+    "helpline": "helpline",  # the welcome message
 }
 # The spot in widget.js that receives the lines; the file is not usable without it (see widget.js).
 PLACEHOLDER = "/*@osb-lines*/null"
@@ -30,14 +31,14 @@ def widget_lines(resources: Sequence[ResourceSpec]) -> Dict[str, Dict[str, str]]
 
     A widget without its emergency numbers must not start, so a missing line stops the server instead.
     """
-    by_key = {r.key: r for r in resources}
-    lines = {}
-    for role, key in LINE_KEYS.items():
-        r = by_key.get(key)
-        if r is None or not r.phone:
-            raise ValueError(f"resources.yml has no line {key!r} with a phone number; the widget shows it as its {role}")
-        lines[role] = {"name": r.name, "phone": r.phone, "text": r.text_number or "", "hours": r.hours}
-    return lines
+    lines = lines_from(resources)
+    out = {}
+    for role, line_role in WIDGET_ROLES.items():
+        line = getattr(lines, line_role)
+        if not line.phone:
+            raise ValueError(f"resources.yml has no phone number for the {line_role} line; the widget shows it as its {role}")
+        out[role] = {"name": line.name, "phone": line.phone, "text": line.text_number, "hours": line.hours}
+    return out
 
 
 def read_widget_lines(content_dir: Path = settings.CONTENT_DIR) -> Dict[str, Dict[str, str]]:

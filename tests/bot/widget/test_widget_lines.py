@@ -10,7 +10,8 @@ import pytest
 
 from bot.content.schema import parse_resources
 from bot.settings import CONTENT_DIR
-from bot.widget.lines import LINE_KEYS, PLACEHOLDER, read_widget_lines
+from bot.lines import ROLES
+from bot.widget.lines import PLACEHOLDER, WIDGET_ROLES, read_widget_lines
 from bot.widget.server import STATIC_DIR, make_server, render_file, write_files
 from tests.bot.widget.browser import serve_widget, stop_widget
 from tests.servers import free_port
@@ -39,9 +40,9 @@ def test_the_served_widget_carries_the_tables_911_988_and_helpline():
         stop_widget(server)
     lines = json.loads(re.search(r"var LINES = (\{.*?\});", served).group(1))
     by_key = {r.key: r for r in parse_resources(CONTENT_DIR / "resources.yml")}
-    assert lines["emergency"]["phone"] == by_key[LINE_KEYS["emergency"]].phone == "911"
+    assert lines["emergency"]["phone"] == by_key[ROLES[WIDGET_ROLES["emergency"]]].phone == "911"
     assert lines["crisis_line"]["phone"] == lines["crisis_line"]["text"] == "988"
-    assert lines["helpline"]["phone"] == by_key[LINE_KEYS["helpline"]].phone
+    assert lines["helpline"]["phone"] == by_key[ROLES[WIDGET_ROLES["helpline"]]].phone
     assert PLACEHOLDER not in served
 
 
