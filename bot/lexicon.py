@@ -12,9 +12,9 @@ import spacy
 import yaml
 
 from bot import settings
+from bot.crisis import MAX_CHARS  # the one 2,000-character cap of the safety net and the channels
 
 DEFAULT_LEXICON = settings.LEXICON_DIR / "entities.yml"
-MAX_CHARS = 2000
 
 
 @dataclass(frozen=True)
