@@ -12,27 +12,19 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.crisis_label import CrisisLabellingOutput, label_fallback
-from bot.channels.inbound import Inbound, InboundGate, failure_reply, is_crisis
-from bot.turn_status import begin_turn, store_failed_this_turn
+from bot.channels.inbound import Inbound, InboundGate
+from bot.channels.pipeline import RequestProblem, json_object, run_turn
 
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 200
 
 
-class RequestProblem(ValueError):
-    """A request the channel cannot process; its message is safe to show to the client."""
-
-
 def parse_payload(body: bytes) -> Dict[str, Any]:
     """Return {"sender", "message", "metadata"} from a REST body, or raise RequestProblem."""
-    import json
-
     try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise RequestProblem("The body must be JSON: {\"sender\": \"...\", \"message\": \"...\"}.")
-    if not isinstance(payload, dict):
-        raise RequestProblem("The body must be a JSON object with sender and message.")
+        payload = json_object(body)
+    except RequestProblem:
+        raise RequestProblem("The body must be a JSON object: {\"sender\": \"...\", \"message\": \"...\"}.") from None
     sender, message = payload.get("sender"), payload.get("message")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
         raise RequestProblem(f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters.")
@@ -95,23 +87,20 @@ class SafeRestInput(RestInput):
         metadata: Optional[Dict[str, Any]] = None,
         admitted: Optional[Inbound] = None,
     ) -> List[Dict[str, Any]]:
-        """Process one message and return the replies, adding our own when there are none."""
-        admitted = admitted or self.gate.prepare(message)
-        notes = _as_replies(sender, admitted.notes)
-        if admitted.text is None:
-            return notes
-        text = admitted.text
+        """Process one message and return the replies, adding our own when there are none (bot/channels/pipeline.py)."""
         collector = CrisisLabellingOutput()  # crisis replies carry {"kind": "crisis", ...} for the widget
-        begin_turn()
-        try:
-            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata))
-        except Exception:  # noqa: BLE001 - whatever failed, the user still gets an answer
-            logger.exception("Processing a message failed")
-        if store_failed_this_turn() and not is_crisis(text):
-            # The conversation could not be read or saved: an answer out of context would confuse.
-            return notes + [{"recipient_id": sender, "text": failure_reply(text)}]
-        replies = notes + list(collector.messages)
-        if not collector.messages:
-            logger.warning("No reply was produced for a message; sending the fallback reply")
-            replies.append(label_fallback({"recipient_id": sender, "text": failure_reply(text)}))
-        return replies
+        ours: List[str] = []
+
+        async def keep(text: str) -> None:
+            ours.append(text)
+
+        turn = await run_turn(
+            self.gate, on_new_message, text=message, sender=sender, out=collector, send_text=keep,
+            replied=lambda: bool(collector.messages), input_channel=self.name(), metadata=metadata,
+            admitted=admitted or self.gate.prepare(message),
+        )
+        notes, fallback = ours[: len(turn.admitted.notes)], ours[len(turn.admitted.notes) :]
+        if turn.store_failed:
+            # The conversation could not be read or saved: the answer out of context is not shown.
+            return _as_replies(sender, notes + fallback)
+        return _as_replies(sender, notes) + list(collector.messages) + [label_fallback(r) for r in _as_replies(sender, fallback)]

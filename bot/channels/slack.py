@@ -20,7 +20,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import settings
 from bot.channels.dedupe import SeenDeliveries
-from bot.channels.inbound import InboundGate, failure_reply
+from bot.channels.inbound import InboundGate
+from bot.channels.pipeline import RequestProblem, guard, json_object, run_turn
 
 logger = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -96,10 +97,9 @@ class SlackChannel(SlackInput):
 
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if not self.enabled:
-                return response.json({"error": "Slack is not configured on this server."}, status=404)
-            if not self.is_request_from_slack_authentic(request):
-                return response.json({"error": "Invalid Slack signature."}, status=401)
+            refused = guard(self.enabled, lambda: self.is_request_from_slack_authentic(request), "Slack", "Slack signature")
+            if refused is not None:
+                return refused
             kind = media_type(request)
             if kind == "application/json":
                 return await self._handle_event(request, on_new_message)
@@ -111,11 +111,9 @@ class SlackChannel(SlackInput):
 
     async def _handle_event(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         try:
-            payload = json.loads(request.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            return response.json({"error": "The body must be JSON."}, status=400)
-        if not isinstance(payload, dict):
-            return response.json({"error": "The body must be a JSON object."}, status=400)
+            payload = json_object(request.body)
+        except RequestProblem as exc:
+            return response.json({"error": str(exc)}, status=400)
         if payload.get("type") == "url_verification":
             return response.json({"challenge": str(payload.get("challenge", ""))})
         event = payload.get("event")
@@ -178,18 +176,16 @@ class SlackChannel(SlackInput):
         thread: Optional[str],
     ) -> None:
         out = self.get_output_channel(channel, thread if self.use_threads else None)
+        ours = 0
+
+        async def send(reply: str) -> None:
+            nonlocal ours
+            ours += 1
+            await out.send_text_message(channel, reply)
+
         try:
-            admitted = self.gate.admit(text, sender)
-            for note in admitted.notes:
-                await out.send_text_message(channel, note)
-            if admitted.text is None:
-                return
-            metadata = {"out_channel": channel, "thread_id": thread}
-            await on_new_message(UserMessage(admitted.text, out, sender, input_channel=self.name(), metadata=metadata))
-        except Exception:  # noqa: BLE001 - the user still gets an answer below
-            logger.exception("Handling a Slack message failed")
-        if out.sent == 0:
-            try:
-                await out.send_text_message(channel, failure_reply(text))
-            except Exception:  # noqa: BLE001 - Slack itself is unreachable; nothing more we can do
-                logger.exception("Could not reach Slack to send the fallback reply")
+            await run_turn(self.gate, on_new_message, text=text, sender=sender, out=out, send_text=send,
+                           replied=lambda: out.sent > ours, input_channel=self.name(),
+                           metadata={"out_channel": channel, "thread_id": thread})
+        except Exception:  # noqa: BLE001 - Slack itself is unreachable; nothing more we can do
+            logger.exception("Could not reach Slack to answer a message")

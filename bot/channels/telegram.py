@@ -9,7 +9,6 @@ The webhook is registered once, by hand (see docs/channels.md), never at start-u
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -23,7 +22,8 @@ from sanic.response import HTTPResponse
 
 from bot import settings
 from bot.channels.dedupe import SeenDeliveries
-from bot.channels.inbound import InboundGate, failure_reply
+from bot.channels.inbound import InboundGate
+from bot.channels.pipeline import RequestProblem, guard, json_object, run_turn
 from bot.channels.replies import UNSUPPORTED_MESSAGE_TEXT
 
 logger = logging.getLogger(__name__)
@@ -119,16 +119,13 @@ class TelegramChannel(TelegramInput):
 
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if not self.enabled:
-                return response.json({"error": "Telegram is not configured on this server."}, status=404)
-            if not self.is_authentic(request):
-                return response.json({"error": "Invalid secret token."}, status=401)
+            refused = guard(self.enabled, lambda: self.is_authentic(request), "Telegram", "secret token")
+            if refused is not None:
+                return refused
             try:
-                update = json.loads(request.body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                return response.json({"error": "The body must be JSON."}, status=400)
-            if not isinstance(update, dict):
-                return response.json({"error": "The body must be a JSON object."}, status=400)
+                update = json_object(request.body)
+            except RequestProblem as exc:
+                return response.json({"error": str(exc)}, status=400)
             update_id = update.get("update_id")
             if update_id is not None and not await self.seen.first_time(str(update_id)):
                 return response.json({"status": "duplicate"})
@@ -147,13 +144,15 @@ class TelegramChannel(TelegramInput):
             if text is None:
                 await out.send_text_message(chat_id, UNSUPPORTED_MESSAGE_TEXT)
                 return
-            admitted = self.gate.admit(text, chat_id)
-            for note in admitted.notes:
-                await out.send_text_message(chat_id, note)
-            if admitted.text is not None:
-                await on_new_message(UserMessage(admitted.text, out, chat_id, input_channel=self.name()))
-            if out.sent == 0:
-                await out.send_text_message(chat_id, failure_reply(admitted.text or text))
+            ours = 0
+
+            async def send(reply: str) -> None:
+                nonlocal ours
+                ours += 1
+                await out.send_text_message(chat_id, reply)
+
+            await run_turn(self.gate, on_new_message, text=text, sender=chat_id, out=out, send_text=send,
+                           replied=lambda: out.sent > ours, input_channel=self.name())
         except Exception:  # noqa: BLE001 - one bad update must not take the webhook down
             logger.exception("Handling a Telegram update failed")
         finally:
