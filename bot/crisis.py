@@ -222,10 +222,17 @@ class CrisisDetector:
         or one other than "tonight" in the clause right after it ("is it normal to stop breathing when they nod?
         hes doing it right now")."""
         sent = doc[start].sent
-        if _contains_any(" " + sent.text + " ", self._urgency):
+        if _contains_any(" " + self._without_all_clear(sent.text) + " ", self._urgency):
             return True
         following = doc[sent.end].sent.text if sent.end < len(doc) else ""
-        return _contains_any(" " + following + " ", [u for u in self._urgency if u != "tonight"])
+        return _contains_any(" " + self._without_all_clear(following) + " ", [u for u in self._urgency if u != "tonight"])
+
+    def _without_all_clear(self, text: str) -> str:
+        """The text without its all-clear phrases: "nothing happening right now" is not urgent."""
+        padded = " " + re.sub(r"[^\w ]", " ", text) + " "
+        for phrase in self._all_clear:
+            padded = padded.replace(f" {phrase} ", " ")
+        return padded
 
     def _asked_about(self, doc: Doc, start: int) -> Optional[str]:
         """Why a conditional trigger is not an emergency now: a question, a past event, or "nobody is hurt"."""

@@ -141,7 +141,7 @@ def test_concurrent_messages_of_one_sender_are_processed_one_at_a_time_in_order(
     lb, who = cluster["lb"], "cluster-order"
     questions = ["what is methadone", "what is naloxone", "how long does withdrawal last", "what is suboxone",
                  "what does detox mean", "what is naltrexone", "how much does treatment cost", "what is fentanyl"]
-    expected = ["Methadone", "Naloxone", "withdrawal", "Buprenorphine", "detox", "Naltrexone", "cost", "Fentanyl"]
+    expected = ["Methadone", "Naloxone", "withdrawal", "Buprenorphine", "detox", "Naltrexone", "Medicaid", "Fentanyl"]
 
     def send(i: int):
         time.sleep(i * 0.05)  # arrival order = list order

@@ -337,3 +337,29 @@ def test_turning_gray_very_slow_breathing_and_wanting_to_follow_the_dead(detecto
 )
 def test_screening_questions_and_movies_are_not_crises(detector, text):
     assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("how much fent would it take to make it painless. asking for me", "suicide"),
+        ("kinda random q about suboxone dosing. but i guess i should also tell someone that i bought a rope today", "suicide"),
+        ("im not really asking for help, i just wanted somebody to know before i go", "suicide"),
+        ("type 1 diabetic and dope sick, my sugar is 480 and i cant stop puking", "medical"),
+    ],
+)
+def test_a_painless_way_a_rope_a_goodbye_and_endless_vomiting(detector, text, kind):
+    assert detector.detect(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do you tell if someone is overdosing vs just really high? nothing happening right now, i just want to be ready",
+        "im killing myself working 2 jobs already, theres no way i can disappear for a month of rehab",
+        "is DBT used for addiction? i used to self harm when i was a teen, havent in years",
+        "i overdosed on netflix this weekend lol, any good shows",
+    ],
+)
+def test_nothing_happening_right_now_overwork_past_self_harm_and_binge_watching(detector, text):
+    assert detector.detect(text) is None
