@@ -47,15 +47,14 @@ class Line:
 
 @dataclass(frozen=True)
 class Lines:
-    """The lines by role (``emergency``, ``lifeline``, ``crisis_text``, ``poison``, ``never_use_alone``, ``helpline``)."""
+    """The lines by role; each field is named as in ``ROLES``."""
 
-    by_role: Dict[str, Line]
-
-    def __getattr__(self, role: str) -> Line:
-        try:
-            return self.__dict__["by_role"][role]
-        except KeyError:
-            raise AttributeError(role) from None
+    emergency: Line
+    lifeline: Line
+    crisis_text: Line
+    poison: Line
+    never_use_alone: Line
+    helpline: Line
 
     def safety_sentence(self) -> str:
         """'If someone is in danger, call 911. For thoughts of suicide, call or text 988.'"""
@@ -77,7 +76,7 @@ def lines_from(resources) -> Lines:  # type: ignore[no-untyped-def]
         if r is None or not (r.phone or r.text_number):
             raise ValueError(f"resources.yml has no line {key!r} with a number; it is shown as the {role} line")
         out[role] = Line(r.name, r.phone or "", r.text_number or "", r.hours)
-    return Lines(out)
+    return Lines(**out)
 
 
 @functools.lru_cache(maxsize=4)
