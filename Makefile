@@ -16,8 +16,8 @@ export RASA_TELEMETRY_ENABLED := false
 
 # The lexicons (data/lexicon/) are read at run time, so safety updates need no retraining. Our trainable
 # component's code is an input too (Rasa's training cache does not see code changes, so it is off).
-TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/crisis_classifier.py $(wildcard bot/nlu/*.py)
-CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml bot/db/models.py bot/db/engine.py
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/safety/classifier.py $(wildcard bot/nlu/*.py)
+CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml bot/content/db/models.py bot/content/db/engine.py
 
 .PHONY: help setup train content run run-cluster shell bench test test-unit validate audit test-stories eval rules compare-models lock clean
 
@@ -54,7 +54,7 @@ shell: $(MODEL) var/content.stamp ## chat in the terminal (rasa shell) using the
 	@curl -sf http://localhost:$(ACTIONS_PORT)/health >/dev/null || \
 	  echo "Note: no action server on :$(ACTIONS_PORT) - start 'make run' in another terminal for topic answers."
 	@echo "Loading the bot (about 20 s). Errors show here; the full log is var/shell.log."
-	@$(PY) -m bot.launch --log var/shell.log --keep-stdout shell -m $(MODEL) --endpoints endpoints.yml -p 5006
+	@$(PY) -m bot.tools.launch --log var/shell.log --keep-stdout shell -m $(MODEL) --endpoints endpoints.yml -p 5006
 
 validate: $(STAMP) ## check the Rasa data (fails on warnings) and the curated content
 	$(RASA) data validate --fail-on-warnings

@@ -9,9 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.audience import audience_for, relation_in_message
-from bot.content_store import ContentUnavailable, get_store
-from bot.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
+from bot.flows.audience import audience_for, relation_in_message
+from bot.content.store import ContentUnavailable, get_store
+from bot.flows.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
 
 logger = logging.getLogger(__name__)
 

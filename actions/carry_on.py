@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_topic import answer_topic
-from bot.content_store import ContentUnavailable, get_store
+from bot.content.store import ContentUnavailable, get_store
 
 
 def held_intent(tracker: Tracker) -> Optional[str]:

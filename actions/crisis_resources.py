@@ -8,8 +8,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.content_store import ContentUnavailable, get_store
-from bot.reply_format import essential_resources_text, resources_text
+from bot.content.store import ContentUnavailable, get_store
+from bot.flows.reply_format import essential_resources_text, resources_text
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.content_store import ContentUnavailable, get_store
-from bot.reply_format import STORE_DOWN_TEXT
-from bot.treatment_finder import treatment_text
+from bot.content.store import ContentUnavailable, get_store
+from bot.flows.reply_format import STORE_DOWN_TEXT
+from bot.flows.treatment_finder import treatment_text
 
 logger = logging.getLogger(__name__)
 

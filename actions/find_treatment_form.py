@@ -9,9 +9,9 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.content_store import ContentUnavailable, get_store
-from bot.treatment_finder import reask_text
-from bot.us_states import resolve_state
+from bot.content.store import ContentUnavailable, get_store
+from bot.flows.treatment_finder import reask_text
+from bot.flows.us_states import resolve_state
 
 logger = logging.getLogger(__name__)
 UNKNOWN_STATE = "unknown"  # the store could not be read: the final action answers without a state

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.level_of_care import QUESTIONS, plan_text, suggest
+from bot.flows.level_of_care import QUESTIONS, plan_text, suggest
 
 
 class ActionLevelOfCare(Action):

@@ -8,7 +8,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.audience import loved_one_word, relation_in_message
+from bot.flows.audience import loved_one_word, relation_in_message
 
 MAX_PERSON_WORDS = 4
 MAX_NOTICED_CHARS = 500

@@ -9,9 +9,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.content_store import ContentUnavailable, get_store
-from bot.loved_one_plan import build_plan
-from bot.reply_format import STORE_DOWN_TEXT
+from bot.content.store import ContentUnavailable, get_store
+from bot.flows.loved_one_plan import build_plan
+from bot.flows.reply_format import STORE_DOWN_TEXT
 
 logger = logging.getLogger(__name__)
 FORM_SLOTS = ("lo_person", "lo_in_danger", "lo_noticed", "lo_talked")

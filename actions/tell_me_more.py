@@ -7,9 +7,9 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.audience import audience_for
-from bot.content_store import ContentUnavailable, get_store
-from bot.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
+from bot.flows.audience import audience_for
+from bot.content.store import ContentUnavailable, get_store
+from bot.flows.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
 
 
 class ActionTellMeMore(Action):

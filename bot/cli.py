@@ -38,7 +38,7 @@ def _content_load(args: argparse.Namespace) -> int:
 
     from bot.content.loader import load, validate
     from bot.content.schema import ContentError
-    from bot.db import create_db_engine
+    from bot.content.db import create_db_engine
 
     try:
         bundle = validate(Path(args.content_dir))
@@ -93,18 +93,18 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from bot.evaluation import run
+    from bot.tools.evaluation import run
 
     crisis = Path(args.crisis_test) if args.crisis_test else None
     if args.sweep:
-        from bot.evaluation import sweep
+        from bot.tools.evaluation import sweep
 
         return sweep(Path(args.model), Path(args.nlu_test), crisis, Path(args.blind_dir))
     return run(Path(args.model), Path(args.nlu_test), crisis, args.floor, args.recall_floor, args.fp_ceiling, Path(args.blind_dir), args.details)
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from bot.rules import OUTPUT, expected_text, write
+    from bot.tools.rules import OUTPUT, expected_text, write
 
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
@@ -120,8 +120,8 @@ def _rules(args: argparse.Namespace) -> int:
 def _privacy_purge(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.db import create_db_engine
-    from bot.privacy import parse_age, purge
+    from bot.content.db import create_db_engine
+    from bot.privacy.retention import parse_age, purge
     from bot.settings import tracker_url
 
     try:
@@ -160,7 +160,7 @@ def _widget(args: argparse.Namespace) -> int:
 
 
 def _cluster_nginx_conf(args: argparse.Namespace) -> int:
-    from bot.cluster import nginx_config
+    from bot.tools.cluster import nginx_config
 
     ports = lambda text: [int(p) for p in text.split(",") if p]  # noqa: E731
     workdir = Path(args.workdir).resolve()
@@ -173,7 +173,7 @@ def _cluster_nginx_conf(args: argparse.Namespace) -> int:
 def _cluster_create_db(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.cluster import create_database
+    from bot.tools.cluster import create_database
 
     try:
         created = create_database(args.admin_url, args.name)
@@ -185,7 +185,7 @@ def _cluster_create_db(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from bot.benchmark import run
+    from bot.tools.benchmark import run
 
     return run(users=args.users, seconds=args.seconds)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import evaluation  # noqa: E402
+from bot.tools import evaluation  # noqa: E402
 from scripts.writer_to_nlu import _test_texts  # noqa: E402
 
 EXAMPLE = re.compile(r"^(\s*- )(.*)$")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start the action server, wait until it is healthy, then the Rasa server and the widget's demo page.
 # The terminal shows what a user needs: ready, the URLs, and errors (one line each). Everything else -
-# each process's full log - is in var/ (bot/launch.py keeps dependencies' deprecation warnings out of both).
+# each process's full log - is in var/ (bot/tools/launch.py keeps dependencies' deprecation warnings out of both).
 # Ctrl-C (or the Rasa server exiting) stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ cors_origins=${CORS_ORIGINS:-"http://localhost:$widget_port http://127.0.0.1:$wi
 # Bodies over 1 MB are refused with 413 before any of our code runs.
 export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-1000000}
 mkdir -p var
-launch=(.venv/bin/python -m bot.launch)
+launch=(.venv/bin/python -m bot.tools.launch)
 echo "Starting the action server, the bot and the chat widget (full logs: var/actions.log, var/rasa.log, var/widget.log)..."
 start=$(date +%s)
 pids=()

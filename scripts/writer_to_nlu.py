@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import evaluation  # noqa: E402
+from bot.tools import evaluation  # noqa: E402
 
 
 def _test_texts() -> set:

@@ -10,10 +10,10 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import content_store
+from bot.content import store as content_store
 from bot.content.loader import load, validate
-from bot.content_store import ContentStore
-from bot.db import create_db_engine
+from bot.content.store import ContentStore
+from bot.content.db import create_db_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")

@@ -8,7 +8,7 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from bot.processes import Server, free_port, wait_http  # noqa: F401 - re-exported for the tests
+from bot.tools.processes import Server, free_port, wait_http  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -21,7 +21,7 @@ RASA_ENV = {"SANIC_REQUEST_MAX_SIZE": "1000000", "PYTHONWARNINGS": "ignore"}
 def content_db(workdir: Path, bundle) -> str:
     """Load ``bundle`` into a fresh SQLite content store under ``workdir``; return its URL."""
     from bot.content.loader import load
-    from bot.db import create_db_engine
+    from bot.content.db import create_db_engine
 
     url = f"sqlite:///{workdir / 'content.db'}"
     engine = create_db_engine(url)

@@ -22,9 +22,9 @@ from typing import Dict, List, Tuple
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.cluster import create_database, nginx_config
+from bot.tools.cluster import create_database, nginx_config
 from bot.content.loader import load
-from bot.db import create_db_engine
+from bot.content.db import create_db_engine
 from tests.servers import ROOT, RASA_ENV, VENV_BIN, Server, free_port, start_actions, wait_http
 
 pytestmark = [pytest.mark.model, pytest.mark.postgres]

@@ -9,7 +9,7 @@ So the REST channel adds a ``custom`` payload to exactly those messages:
     {"recipient_id": "...", "text": "This may be an overdose. Call 911 now. ...",
      "custom": {"kind": "crisis", "crisis": "overdose"}}
 
-``crisis`` is one of ``bot.crisis.KINDS`` (overdose, suicide, medical) or ``danger`` when the person
+``crisis`` is one of ``bot.safety.net.KINDS`` (overdose, suicide, medical) or ``danger`` when the person
 confirmed danger without saying which (after the safety check, or still not safe at the check-in).
 The channel's own emergency reply, sent when the conversation could not run, carries the same label.
 Only the REST channel adds it: Slack and Telegram show text.
@@ -22,7 +22,7 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.channels.channel import CollectingOutputChannel
 
 from bot.channels.replies import CRISIS_FALLBACK_TEXT, CRISIS_FALLBACK_TEXT_ES
-from bot.crisis import KINDS
+from bot.safety.net import KINDS
 
 UNSPECIFIED = "danger"
 # Domain response -> the crisis it answers.

@@ -37,7 +37,7 @@ def clean_text(message: str) -> str:
 
 def is_crisis(text: str) -> bool:
     """Say whether the deterministic safety net sees a crisis in ``text``."""
-    from bot.crisis import get_safety_net
+    from bot.safety.net import get_safety_net
 
     try:
         return get_safety_net().detect(text) is not None
@@ -47,7 +47,7 @@ def is_crisis(text: str) -> bool:
 
 def failure_reply(text: str) -> str:
     """Return what to send when the conversation produced no reply: emergency guidance for a crisis."""
-    from bot.crisis import get_safety_net
+    from bot.safety.net import get_safety_net
 
     try:
         match = get_safety_net().detect(text)

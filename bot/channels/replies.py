@@ -1,14 +1,14 @@
 """Replies a channel sends itself, when the conversation could not produce one.
 
-Their numbers come from the resource table and their crisis texts from the domain (``bot/lines.py``).
+Their numbers come from the resource table and their crisis texts from the domain (``bot/flows/lines.py``).
 """
 
 from __future__ import annotations
 
-from bot.crisis import KINDS, MAX_CHARS
-from bot.lines import crisis_reply, get_lines
+from bot.safety.net import KINDS, MAX_CHARS
+from bot.flows.lines import crisis_reply, get_lines
 
-# The longest message a channel passes on (the safety net reads the same first characters: bot/crisis.py).
+# The longest message a channel passes on (the safety net reads the same first characters: bot/safety/net.py).
 MAX_MESSAGE_CHARS = MAX_CHARS
 
 _LINES = get_lines()

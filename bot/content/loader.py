@@ -13,8 +13,8 @@ from sqlalchemy.engine import Engine
 
 from bot import settings
 from bot.content.schema import ContentBundle, parse_content
-from bot.db import Answer, CrisisResource, Source, Topic, UsState, create_schema, session_factory
-from bot.db.models import answer_sources
+from bot.content.db import Answer, CrisisResource, Source, Topic, UsState, create_schema, session_factory
+from bot.content.db.models import answer_sources
 
 # Intents whose answers come from the content store; other intents are conversation moves.
 # Crisis intents are answered by the static utter_crisis_* replies of domain.yml (they must work with the action

@@ -1,7 +1,7 @@
 """Rasa component: the crisis safety layer, run last in the NLU pipeline so that nothing can undo it.
 
-It trains and holds the crisis classifier (``bot/crisis_classifier.py``), runs the lexicon net
-(``bot/crisis.py``) and lets ``bot/safety.py`` combine them with the intent the model predicted:
+It trains and holds the crisis classifier (``bot/safety/classifier.py``), runs the lexicon net
+(``bot/safety/net.py``) and lets ``bot/safety/decision.py`` combine them with the intent the model predicted:
 
 - a crisis -> intent ``crisis_<kind>`` with confidence 1 (the static crisis reply follows by rule);
 - unsure -> intent ``check_danger``: the bot asks directly, with 911 and 988 in the same message;
@@ -24,9 +24,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.crisis import get_safety_net
-from bot.crisis_classifier import CrisisClassifier
-from bot.safety import CHECK_INTENT, Decision, Thresholds, decide
+from bot.safety.net import get_safety_net
+from bot.safety.classifier import CrisisClassifier
+from bot.safety.decision import CHECK_INTENT, Decision, Thresholds, decide
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "crisis_classifier.joblib"

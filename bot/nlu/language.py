@@ -13,7 +13,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.language import detect_language
+from bot.nlu.language_detection import detect_language
 from bot.nlu.stateless import StatelessComponent
 
 

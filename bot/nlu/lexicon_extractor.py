@@ -9,7 +9,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.lexicon import get_lexicon
+from bot.nlu.entity_lexicon import get_lexicon
 from bot.nlu.stateless import StatelessComponent
 
 

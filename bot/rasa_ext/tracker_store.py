@@ -10,7 +10,7 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import delete
 
-from bot.redaction import redact
+from bot.privacy.redaction import redact
 from bot.turn_status import mark_store_failed
 
 logger = logging.getLogger(__name__)

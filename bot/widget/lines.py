@@ -14,9 +14,9 @@ from typing import Dict, Sequence
 
 from bot import settings
 from bot.content.schema import ResourceSpec, parse_resources
-from bot.lines import lines_from
+from bot.flows.lines import lines_from
 
-# What the widget calls each line -> the line's role in bot/lines.py (which maps roles to resources.yml keys).
+# What the widget calls each line -> the line's role in bot/flows/lines.py (which maps roles to resources.yml keys).
 WIDGET_ROLES: Dict[str, str] = {
     "emergency": "emergency",  # the banner, the notice, the crisis card
     "crisis_line": "lifeline",  # the banner and the crisis card (call and text)

@@ -6,10 +6,10 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.answer_topic import ActionAnswerTopic
-from bot import content_store
+from bot.content import store as content_store
 from bot.content.loader import required_topics
-from bot.content_store import ContentStore
-from bot.db import create_db_engine
+from bot.content.store import ContentStore
+from bot.content.db import create_db_engine
 from tests.conftest import ROOT
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from actions.crisis_resources import ActionCrisisResources
-from bot import content_store
-from bot.content_store import ContentStore
-from bot.db import create_db_engine
+from bot.content import store as content_store
+from bot.content.store import ContentStore
+from bot.content.db import create_db_engine
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from rasa_sdk.events import SlotSet
 
 from actions.find_treatment import ActionFindTreatment
 from actions.find_treatment_form import ValidateFindTreatmentForm
-from bot import content_store
-from bot.content_store import ContentStore
-from bot.db import create_db_engine
+from bot.content import store as content_store
+from bot.content.store import ContentStore
+from bot.content.db import create_db_engine
 
 
 def test_a_misspelt_state_is_stored_as_its_code(store, dispatcher, tracker_for):

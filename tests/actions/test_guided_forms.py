@@ -6,7 +6,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.loved_one_form import ValidateLovedOneForm
 from actions.loved_one_plan import ActionLovedOnePlan
-from bot.loved_one_plan import build_plan
+from bot.flows.loved_one_plan import build_plan
 
 DOMAIN_SLOTS = ["lo_person", "lo_in_danger", "lo_noticed", "lo_talked"]
 

@@ -133,7 +133,7 @@
   root.appendChild(panel);
 
   // ---- rendering -------------------------------------------------------------------------------
-  // An answer's citation line, as bot/reply_format.py writes it: "Sources: Publisher, "Title" URL; ...".
+  // An answer's citation line, as bot/flows/reply_format.py writes it: "Sources: Publisher, "Title" URL; ...".
   var SOURCES_PREFIX = "Sources: ";
   var CITATION_RE = /^(.+?), "(.+)" (https:\/\/\S+)$/;
 

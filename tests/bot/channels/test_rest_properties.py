@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from bot.channels.replies import CRISIS_FALLBACK_TEXT, NO_REPLY_TEXT
 from bot.channels.rest import RequestProblem, SafeRestInput, parse_payload
-from bot.crisis import get_safety_net
-from bot.lexicon import get_lexicon
-from bot.redaction import redact
+from bot.safety.net import get_safety_net
+from bot.nlu.entity_lexicon import get_lexicon
+from bot.privacy.redaction import redact
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.content.loader import load, required_topics
-from bot.content_store import ContentStore
-from bot.db import Answer, Topic, create_db_engine, session_factory
+from bot.content.store import ContentStore
+from bot.content.db import Answer, Topic, create_db_engine, session_factory
 from tests.conftest import POSTGRES_URL, ROOT
 
 

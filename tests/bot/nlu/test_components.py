@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.crisis_classifier import CrisisClassifier
+from bot.safety.classifier import CrisisClassifier
 from bot.nlu.crisis_guard import CrisisGuard
 from bot.nlu.language import LanguageDetector
 from bot.nlu.lexicon_extractor import LexiconEntityExtractor

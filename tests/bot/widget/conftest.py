@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.processes import Server, wait_http
+from bot.tools.processes import Server, wait_http
 from tests.bot.widget.browser import CHROMIUM, CHROMIUM_ARGS, serve_widget, stop_widget
 from tests.servers import VENV_BIN, content_db, free_port
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.content.schema import parse_resources
 from bot.settings import CONTENT_DIR
-from bot.lines import ROLES
+from bot.flows.lines import ROLES
 from bot.widget.lines import PLACEHOLDER, WIDGET_ROLES, read_widget_lines
 from bot.widget.server import STATIC_DIR, make_server, render_file, write_files
 from tests.bot.widget.browser import serve_widget, stop_widget

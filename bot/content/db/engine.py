@@ -1,0 +1,63 @@
+"""Engine and session creation; nothing connects until a caller asks for an engine."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import settings
+from bot.content.db.models import Base
+
+
+def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
+    """Create a SQLAlchemy 2.0-style engine for ``url`` (default: the configured content store)."""
+    url = url or settings.database_url()
+    if url.startswith("sqlite"):
+        kwargs.setdefault("connect_args", {"check_same_thread": False})
+        _ensure_sqlite_dir(url)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("connect_args", {"connect_timeout": 5})
+    engine = create_engine(url, future=True, **kwargs)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_foreign_keys)
+    return engine
+
+
+# Columns added after the first release: (table, column, SQL type). Additive only, so old stores upgrade in place.
+ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"))
+
+
+def create_schema(engine: Engine) -> None:
+    """Create the content store's tables if they do not exist yet, and add columns newer code expects."""
+    Base.metadata.create_all(engine)
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table, column, sql_type in ADDED_COLUMNS:
+            if column not in {c["name"] for c in inspector.get_columns(table)}:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
+
+
+def session_factory(engine: Engine) -> "sessionmaker[Session]":
+    """Return a session factory bound to ``engine``."""
+    return sessionmaker(bind=engine, future=True, expire_on_commit=False)
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    # SQLite ignores ON DELETE CASCADE unless foreign keys are switched on per connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _ensure_sqlite_dir(url: str) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,197 @@
+"""Read API of the content store, cached in memory so answering a message does not query the database."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import selectinload
+
+from bot import settings
+from bot.content.db import Answer, CrisisResource, Source, Topic, UsState, create_db_engine, session_factory
+
+logger = logging.getLogger(__name__)
+
+
+class ContentUnavailable(Exception):
+    """Raised when the store cannot be read and nothing is cached yet."""
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A cited source as shown to users."""
+
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """One answer, ready to show: text, depth, citations, review date and related topics."""
+
+    topic: str
+    title: str
+    category: str
+    audience: str
+    short: str
+    more: str
+    last_reviewed: dt.date
+    sources: Tuple[SourceView, ...]
+    related: Tuple[Tuple[str, str], ...]  # (topic key, title)
+    plan_step: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """A crisis or help line as shown to users."""
+
+    key: str
+    name: str
+    description: str
+    phone: Optional[str]
+    text_number: Optional[str]
+    url: Optional[str]
+    hours: str
+    languages: Tuple[str, ...]
+    scope: Tuple[str, ...]
+    priority: int
+
+
+@dataclass(frozen=True)
+class StateView:
+    """A US state, DC or territory, and its own treatment resource if one was verified."""
+
+    code: str
+    name: str
+    kind: str
+    aliases: Tuple[str, ...] = ()
+    resource_name: Optional[str] = None
+    resource_url: Optional[str] = None
+    resource_phone: Optional[str] = None
+    resource_source: Optional[SourceView] = None
+    last_reviewed: Optional[dt.date] = None
+    resource_checked: Optional[dt.date] = None  # date of the official page the resource was seen on
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    answers: Dict[Tuple[str, str], AnswerView]
+    titles: Dict[str, str]
+    resources: Tuple[ResourceView, ...]
+    loaded_at: float
+    states: Tuple[StateView, ...] = ()
+
+
+class ContentStore:
+    """Serves curated answers and resources from an in-memory snapshot of the database.
+
+    The snapshot is refreshed after ``ttl`` seconds; if the database is unreachable then,
+    the previous snapshot keeps serving so users still get answers.
+    """
+
+    def __init__(self, engine: Engine, ttl: Optional[float] = None, clock=time.monotonic):
+        self._engine = engine
+        self._ttl = settings.content_cache_seconds() if ttl is None else ttl
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._snapshot: Optional[_Snapshot] = None
+
+    def answer(self, topic: str, audience: str = "self") -> Optional[AnswerView]:
+        """Return the answer to ``topic`` for ``audience``, falling back to the topic's other answer."""
+        answers = self._current().answers
+        return answers.get((topic, audience)) or answers.get((topic, "self")) or answers.get((topic, "family"))
+
+    def resources(self, scope: Optional[str] = None) -> List[ResourceView]:
+        """Return resources for ``scope`` (all when None), most important first."""
+        found = [r for r in self._current().resources if scope is None or scope in r.scope]
+        return sorted(found, key=lambda r: (r.priority, r.key))
+
+    def states(self) -> Tuple[StateView, ...]:
+        """Return every US state, DC and territory in the store."""
+        return self._current().states
+
+    def _current(self) -> _Snapshot:
+        snap = self._snapshot
+        if snap is not None and self._clock() - snap.loaded_at < self._ttl:
+            return snap
+        with self._lock:
+            snap = self._snapshot
+            if snap is not None and self._clock() - snap.loaded_at < self._ttl:
+                return snap
+            try:
+                self._snapshot = self._read()
+            except SQLAlchemyError as exc:
+                if snap is None:
+                    raise ContentUnavailable(str(exc)) from exc
+                logger.warning("Content store unreachable, serving cached content: %s", exc.__class__.__name__)
+                # Retry later rather than on every message while the database is down.
+                self._snapshot = _Snapshot(snap.answers, snap.titles, snap.resources, self._clock(), snap.states)
+            return self._snapshot
+
+    def _read(self) -> _Snapshot:
+        make_session = session_factory(self._engine)
+        with make_session() as session:
+            topics = session.execute(
+                select(Topic).options(selectinload(Topic.answers).selectinload(Answer.sources))
+            ).scalars().all()
+            resources = session.execute(select(CrisisResource)).scalars().all()
+            titles = {t.key: t.title for t in topics}
+            answers: Dict[Tuple[str, str], AnswerView] = {}
+            for t in topics:
+                related = tuple((k, titles[k]) for k in (t.related or []) if k in titles)
+                for a in t.answers:
+                    answers[(t.key, a.audience)] = AnswerView(
+                        topic=t.key,
+                        title=t.title,
+                        category=t.category,
+                        audience=a.audience,
+                        short=a.short,
+                        more=a.more,
+                        last_reviewed=a.last_reviewed,
+                        sources=tuple(SourceView(s.title, s.publisher, s.url) for s in a.sources),
+                        related=related,
+                        plan_step=t.plan_step,
+                    )
+            views = tuple(_resource_view(r) for r in resources)
+            sources = {s.key: SourceView(s.title, s.publisher, s.url) for s in session.execute(select(Source)).scalars()}
+            states = tuple(
+                StateView(st.code, st.name, st.kind, tuple(st.aliases or ()), st.resource_name, st.resource_url,
+                          st.resource_phone, sources.get(st.source_key) if st.source_key else None, st.last_reviewed,
+                          st.resource_checked)
+                for st in session.execute(select(UsState).order_by(UsState.name)).scalars()
+            )
+        return _Snapshot(answers, titles, views, self._clock(), states)
+
+
+def _resource_view(row: CrisisResource) -> ResourceView:
+    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(ResourceView)}
+    return ResourceView(**{**values, "languages": tuple(row.languages or ()), "scope": tuple(row.scope or ())})
+
+
+_default_store: Optional[ContentStore] = None
+_default_lock = threading.Lock()
+
+
+def get_store() -> ContentStore:
+    """Return the process-wide store for the configured database, creating it on first use."""
+    global _default_store
+    if _default_store is None:
+        with _default_lock:
+            if _default_store is None:
+                _default_store = ContentStore(create_db_engine())
+    return _default_store
+
+
+def set_store(store: Optional[ContentStore]) -> None:
+    """Replace the process-wide store (tests and the CLI use this)."""
+    global _default_store
+    _default_store = store

@@ -1,0 +1,1 @@
+"""Privacy: what is removed before anything is stored (``redaction``) and what is deleted later (``retention``)."""
