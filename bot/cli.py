@@ -104,16 +104,16 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from bot.tools.rules import OUTPUT, expected_text, write
+    from bot.tools.rules import OUTPUT, out_of_date, write
 
     if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != expected_text():
-            print(f"{OUTPUT} is out of date: run `python -m bot rules`", file=sys.stderr)
-            return 1
-        print(f"{OUTPUT} is up to date.")
-        return 0
-    print(f"Wrote {write()}")
+        stale = out_of_date()
+        for path in stale:
+            print(f"{path} is out of date: run `python -m bot rules`", file=sys.stderr)
+        if not stale:
+            print(f"{OUTPUT} and the domain's free-text slot guards are up to date.")
+        return 1 if stale else 0
+    print("Wrote " + ", ".join(str(p) for p in write()))
     return 0
 
 
@@ -234,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--details", choices=["dev", "all", "none"], default="dev", help="list the misses of these sets")
     ev.add_argument("--sweep", action="store_true", help="print dev figures for a grid of crisis thresholds instead")
     ev.set_defaults(func=_eval)
-    ru = sub.add_parser("rules", help="write data/rules_generated.yml (topic, crisis and safety-check rules)")
+    ru = sub.add_parser("rules", help="write data/rules_generated.yml (topic, crisis and safety-check rules) and the free-text slot guards in domain.yml")
     ru.add_argument("--check", action="store_true", help="only check that the committed file is up to date")
     ru.set_defaults(func=_rules)
     cl = sub.add_parser("cluster", help="the scale-out profile on one machine (scripts/run_cluster.sh)")
