@@ -17,7 +17,7 @@ export RASA_TELEMETRY_ENABLED := false
 # The lexicons (data/lexicon/) are read at run time, so safety updates need no retraining. Our trainable
 # component's code is an input too (Rasa's training cache does not see code changes, so it is off).
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/safety/classifier.py $(wildcard bot/nlu/*.py)
-CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml) domain.yml bot/content/db/models.py bot/content/db/engine.py
+CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml data/content/topics/*/*.yml) domain.yml bot/content/db/models.py bot/content/db/engine.py
 
 .PHONY: help setup train content run run-cluster shell bench test test-unit validate audit test-stories eval rules compare-models lock clean
 

@@ -41,10 +41,11 @@ class ActionAnswerTopic(Action):
 
 
 def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Optional[str]) -> List[Dict[Text, Any]]:
-    """Send the curated answer for ``topic`` to the person asking; "please rephrase" when there is none."""
+    """Send the curated answer for ``topic`` to the person asking, in the conversation's language (the ``language``
+    slot); "please rephrase" when there is none."""
     relation, loved_one = relation_from_tracker(tracker)
     try:
-        answer = get_store().answer(topic, audience_for(relation)) if topic else None
+        answer = get_store().answer(topic, audience_for(relation), tracker.get_slot("language")) if topic else None
     except ContentUnavailable:
         logger.warning("Content store unavailable while answering %s", topic)
         dispatcher.utter_message(text=STORE_DOWN_TEXT)

@@ -29,7 +29,7 @@ class ActionTellMeMore(Action):
             dispatcher.utter_message(response="utter_capabilities")
             return []
         try:
-            answer = get_store().answer(topic, audience_for(tracker.get_slot("relation")))
+            answer = get_store().answer(topic, audience_for(tracker.get_slot("relation")), tracker.get_slot("language"))
         except ContentUnavailable:
             dispatcher.utter_message(text=STORE_DOWN_TEXT)
             return []

@@ -19,7 +19,7 @@ def _print_errors(header: str, errors: List[str]) -> None:
 
 def _content_validate(args: argparse.Namespace) -> int:
     from bot.content.loader import validate
-    from bot.content.schema import ContentError
+    from bot.content.schema import LANGUAGES, ContentError
 
     try:
         bundle = validate(Path(args.content_dir))
@@ -27,7 +27,7 @@ def _content_validate(args: argparse.Namespace) -> int:
         _print_errors("Content is invalid", exc.errors)
         return 1
     print(
-        f"Content OK: {len(bundle.topics)} topics, {len(bundle.sources)} sources, {len(bundle.resources)} resources, "
+        f"Content OK: {len(bundle.topics)} topics, each in {' and '.join(LANGUAGES)}, {len(bundle.sources)} sources, {len(bundle.resources)} resources, "
         f"{len(bundle.states)} states and territories."
     )
     return 0

@@ -40,6 +40,7 @@ class AuditReport:
 
     today: dt.date
     topics: int = 0
+    topic_files: int = 0
     resources: int = 0
     sources: int = 0
     state_lines: int = 0
@@ -54,7 +55,8 @@ class AuditReport:
     def summary(self) -> str:
         """The printed report: what was checked, then every finding (or that there were none)."""
         lines = [
-            f"Content audit on {self.today}: checked {self.topics} topics, {self.resources} resources, "
+            f"Content audit on {self.today}: checked {self.topics} topics ({self.topic_files} files: every language), "
+            f"{self.resources} resources, "
             f"{self.sources} sources and {self.state_lines} state lines."
         ]
         lines += [f"  note: {n}" for n in self.notes]
@@ -84,6 +86,7 @@ def audit(content_dir: Path, today: Optional[dt.date] = None, domain_path: Optio
         report.findings += [Finding("content", f"invalid: {e}") for e in exc.errors]
         return report
     report.topics, report.resources, report.sources = len(bundle.topics), len(bundle.resources), len(bundle.sources)
+    report.topic_files = len(bundle.topic_files())
     report.state_lines = sum(1 for st in bundle.states if st.resource_name)
     files = _Files(content_dir)
     report.findings += _review_dates(bundle, policy, today, files)
@@ -115,7 +118,7 @@ class _Files:
 
 def _review_dates(bundle: ContentBundle, policy: Policy, today: dt.date, files: _Files) -> List[Finding]:
     out = []
-    for topic in bundle.topics:
+    for topic in bundle.topic_files():
         due = due_date(topic.last_reviewed, policy.topic_months)
         if today > due:
             out.append(Finding(f"{topic.path}: last_reviewed", f"reviewed {topic.last_reviewed}, review was due {due} "
@@ -129,7 +132,7 @@ def _review_dates(bundle: ContentBundle, policy: Policy, today: dt.date, files: 
 
 
 def _source_domains(bundle: ContentBundle, policy: Policy, files: _Files) -> List[Finding]:
-    cited_by_topics = {key for topic in bundle.topics for key in topic.sources}
+    cited_by_topics = {key for topic in bundle.topic_files() for key in topic.sources}
     out = []
     for source in bundle.sources:
         if policy.domain_of(source.url, policy.source_domains):
@@ -143,7 +146,7 @@ def _source_domains(bundle: ContentBundle, policy: Policy, files: _Files) -> Lis
 
 def _shown_texts(bundle: ContentBundle, files: _Files) -> Iterator[Tuple[str, str]]:
     """Yield (where, text) for every piece of content text people can see."""
-    for topic in bundle.topics:
+    for topic in bundle.topic_files():
         yield f"{topic.path}: title", topic.title
         for a in topic.answers:
             yield f"{topic.path}: answers.{a.audience}.short", a.short

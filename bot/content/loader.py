@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import yaml
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 
 from bot import settings
-from bot.content.schema import ContentBundle, parse_content
+from bot.content.schema import ContentBundle, TopicSpec, parse_content
 from bot.content.db import Answer, CrisisResource, Source, Topic, UsState, create_schema, session_factory
 from bot.content.db.models import answer_sources
 
@@ -67,19 +67,26 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         # work would not know to insert the sources first.
         session.flush()
         n_answers = 0
+        translations: Dict[str, List[TopicSpec]] = {}
+        for tr in bundle.translations:
+            translations.setdefault(tr.key, []).append(tr)
         for t in bundle.topics:
-            topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related), plan_step=t.plan_step)
-            for a in t.answers:
-                topic.answers.append(
-                    Answer(
-                        audience=a.audience,
-                        short=a.short,
-                        more=a.more,
-                        last_reviewed=t.last_reviewed,
-                        sources=[sources[k] for k in t.sources],
+            versions = [t, *translations.get(t.key, [])]
+            topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related), plan_step=t.plan_step,
+                          titles={v.language: v.title for v in versions})
+            for v in versions:
+                for a in v.answers:
+                    topic.answers.append(
+                        Answer(
+                            audience=a.audience,
+                            language=v.language,
+                            short=a.short,
+                            more=a.more,
+                            last_reviewed=v.last_reviewed,
+                            sources=[sources[k] for k in v.sources],
+                        )
                     )
-                )
-                n_answers += 1
+                    n_answers += 1
             session.add(topic)
         for st in bundle.states:
             session.add(UsState(code=st.code, name=st.name, kind=st.kind, aliases=list(st.aliases),

@@ -28,13 +28,18 @@ def render(bundle: ContentBundle, policy: Policy) -> str:
         "",
         f"Every topic is due {policy.topic_months} months after its last review.",
         "",
-        "| Topic | Title | Reviewed by | Last reviewed | Review due |",
-        "| --- | --- | --- | --- | --- |",
+        "Each language's version (`topics/<key>.yml`, `topics/es/<key>.yml`) has its own review date.",
+        "",
+        "| Topic | Title | Reviewed by | Last reviewed | Review due | Spanish: last reviewed | Spanish: review due |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
+    spanish = {tr.key: tr for tr in bundle.translations if tr.language == "es"}
     for t in sorted(bundle.topics, key=lambda t: t.key):
         roles = ", ".join(ROLE_LABELS.get(r, r) for r in policy.roles_for(t.key))
+        es = spanish.get(t.key)
+        es_cells = f"{es.last_reviewed} | {due_date(es.last_reviewed, policy.topic_months)}" if es else "- | -"
         lines.append(f"| `{t.key}` | {t.title} | {roles} | {t.last_reviewed} | "
-                     f"{due_date(t.last_reviewed, policy.topic_months)} |")
+                     f"{due_date(t.last_reviewed, policy.topic_months)} | {es_cells} |")
     lines += [
         "",
         "### Crisis and help lines (`data/content/resources.yml`)",

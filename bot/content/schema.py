@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -11,6 +12,11 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 import yaml
 
 AUDIENCES = ("self", "family")
+# The languages every topic is written in. English files (topics/<key>.yml) carry what both share (category,
+# related topics, plan step); a translation (topics/<language>/<key>.yml) carries its own title, answers, sources
+# and review date, written for its readers rather than translated word for word.
+LANGUAGES = ("en", "es")
+PRIMARY_LANGUAGE = "en"
 CATEGORIES = ("safety", "learn", "loved_one")
 RESOURCE_SCOPES = ("overdose", "suicide", "medical", "treatment", "general", "family")
 # US numbers as people dial them: 911 / 988 style short codes, or 1-800-662-4357 style.
@@ -60,6 +66,7 @@ class TopicSpec:
     answers: Tuple[AnswerSpec, ...]
     path: str = ""
     plan_step: Optional[str] = None
+    language: str = PRIMARY_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -105,9 +112,14 @@ class ContentBundle:
     sources: List[SourceSpec] = field(default_factory=list)
     resources: List[ResourceSpec] = field(default_factory=list)
     topics: List[TopicSpec] = field(default_factory=list)
+    translations: List[TopicSpec] = field(default_factory=list)  # the other languages' versions of the topics
     states: List[StateSpec] = field(default_factory=list)
     states_source: str = ""
     states_reviewed: Optional[dt.date] = None
+
+    def topic_files(self) -> List[TopicSpec]:
+        """Every topic file, English and translations: what reviews, audits and sources apply to."""
+        return self.topics + self.translations
 
 
 class _Errors:
@@ -247,7 +259,7 @@ def parse_resources(path: Path) -> List[ResourceSpec]:
     return resources
 
 
-def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optional[TopicSpec]:
+def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date, needed_audience: bool = True) -> Optional[TopicSpec]:
     p = str(path)
     if not isinstance(doc, dict):
         errors.add(p, "file", "must be a mapping with topic, title, category, sources and answers")
@@ -292,7 +304,7 @@ def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optio
                 )
             )
         needed = "family" if category == "loved_one" else "self"
-        if needed not in answers_doc:
+        if needed_audience and needed not in answers_doc:
             errors.add(p, f"answers.{needed}", f"missing: a {category} topic needs an answer for audience {needed!r}")
     plan_step = doc.get("plan_step")
     if plan_step is not None and (not isinstance(plan_step, str) or not plan_step.strip()):
@@ -309,6 +321,22 @@ def _parse_topic(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Optio
         answers=tuple(answers),
         path=p,
     )
+
+
+def _parse_translation(path: Path, doc: Any, language: str, errors: _Errors, today: dt.date) -> Optional[TopicSpec]:
+    """Parse topics/<language>/<key>.yml: the shared fields come from the English file (see _cross_check)."""
+    p = str(path)
+    if not isinstance(doc, dict):
+        errors.add(p, "file", "must be a mapping with topic, language, title, last_reviewed, sources and answers")
+        return None
+    if doc.get("language") != language:
+        errors.add(p, "language", f"must be {language!r} (the folder it is in)")
+    for shared in ("category", "related", "plan_step"):
+        if shared in doc:
+            errors.add(p, shared, "belongs in the English file only (both languages share it)")
+    as_topic = {**doc, "category": "learn"}  # category is checked on the English file
+    parsed = _parse_topic(path, as_topic, errors, today, needed_audience=False)
+    return dataclasses.replace(parsed, language=language, category="") if parsed else None
 
 
 def _parse_states(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Tuple[List[StateSpec], str]:
@@ -388,6 +416,13 @@ def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today:
         topic = _parse_topic(path, _read_yaml(path, errors), errors, today)
         if topic is not None:
             bundle.topics.append(topic)
+    for language in LANGUAGES:
+        if language == PRIMARY_LANGUAGE:
+            continue
+        for path in sorted((content_dir / "topics" / language).glob("*.yml")):
+            translation = _parse_translation(path, _read_yaml(path, errors), language, errors, today)
+            if translation is not None:
+                bundle.translations.append(translation)
 
     _cross_check(bundle, content_dir, required_topics, errors)
     if errors.items:
@@ -413,6 +448,7 @@ def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[st
         for rel in topic.related:
             if rel not in topic_keys:
                 errors.add(topic.path, "related", f"unknown topic {rel!r}")
+    _check_translations(bundle, content_dir, topic_keys, source_keys, errors)
     states_file = str(content_dir / "states.yml")
     for dup in _duplicates(st.code for st in bundle.states):
         errors.add(states_file, "states", f"duplicate code {dup!r}")
@@ -424,6 +460,35 @@ def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[st
     for key in required:
         if key not in topic_keys:
             errors.add(str(content_dir / "topics" / f"{key}.yml"), "topic", f"missing topic {key!r}")
+
+
+def _check_translations(bundle: ContentBundle, content_dir: Path, topic_keys: Dict[str, str], source_keys: set,
+                        errors: _Errors) -> None:
+    """Every topic exists in every language, with the same audiences; a translation has an English topic."""
+    english = {t.key: t for t in bundle.topics}
+    seen = set()
+    for tr in bundle.translations:
+        if (tr.key, tr.language) in seen:
+            errors.add(tr.path, "topic", f"duplicate {tr.language} version of {tr.key!r}")
+        seen.add((tr.key, tr.language))
+        if Path(tr.path).stem != tr.key:
+            errors.add(tr.path, "topic", f"{tr.key!r} must be in a file named {tr.key}.yml")
+        if tr.key not in english:
+            errors.add(tr.path, "topic", f"no English topic {tr.key!r} for this {tr.language} version")
+            continue
+        for src in tr.sources:
+            if src not in source_keys:
+                errors.add(tr.path, "sources", f"unknown source {src!r} (add it to sources.yml)")
+        missing = {a.audience for a in english[tr.key].answers} - {a.audience for a in tr.answers}
+        if missing:
+            errors.add(tr.path, "answers", f"missing the {', '.join(sorted(missing))} answer the English file has")
+    for language in LANGUAGES:
+        if language == PRIMARY_LANGUAGE:
+            continue
+        for key, path in topic_keys.items():
+            if (key, language) not in seen:
+                errors.add(str(content_dir / "topics" / language / f"{key}.yml"), "topic",
+                           f"missing the {language} version of {key!r} (every topic is written in {', '.join(LANGUAGES)})")
 
 
 def _duplicates(keys: Iterable[str]) -> List[str]:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from bot import settings
+from bot.content.schema import PRIMARY_LANGUAGE
 from bot.content.db import Answer, CrisisResource, Source, Topic, UsState, create_db_engine, session_factory
 
 logger = logging.getLogger(__name__)
@@ -46,8 +47,9 @@ class AnswerView:
     more: str
     last_reviewed: dt.date
     sources: Tuple[SourceView, ...]
-    related: Tuple[Tuple[str, str], ...]  # (topic key, title)
+    related: Tuple[Tuple[str, str], ...]  # (topic key, title in the answer's language)
     plan_step: Optional[str] = None
+    language: str = PRIMARY_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class StateView:
 
 @dataclass(frozen=True)
 class _Snapshot:
-    answers: Dict[Tuple[str, str], AnswerView]
+    answers: Dict[Tuple[str, str, str], AnswerView]  # (topic, audience, language)
     titles: Dict[str, str]
     resources: Tuple[ResourceView, ...]
     loaded_at: float
@@ -105,10 +107,19 @@ class ContentStore:
         self._lock = threading.Lock()
         self._snapshot: Optional[_Snapshot] = None
 
-    def answer(self, topic: str, audience: str = "self") -> Optional[AnswerView]:
-        """Return the answer to ``topic`` for ``audience``, falling back to the topic's other answer."""
+    def answer(self, topic: str, audience: str = "self", language: Optional[str] = None) -> Optional[AnswerView]:
+        """Return the answer to ``topic`` for ``audience`` in ``language``, falling back to the topic's other answer.
+
+        Every topic is validated to exist in every language, so the English fallback only covers a store loaded
+        by an older version or a language nobody writes in yet.
+        """
         answers = self._current().answers
-        return answers.get((topic, audience)) or answers.get((topic, "self")) or answers.get((topic, "family"))
+        for lang in dict.fromkeys((language or PRIMARY_LANGUAGE, PRIMARY_LANGUAGE)):
+            for aud in (audience, "self", "family"):
+                found = answers.get((topic, aud, lang))
+                if found is not None:
+                    return found
+        return None
 
     def resources(self, scope: Optional[str] = None) -> List[ResourceView]:
         """Return resources for ``scope`` (all when None), most important first."""
@@ -145,21 +156,27 @@ class ContentStore:
             ).scalars().all()
             resources = session.execute(select(CrisisResource)).scalars().all()
             titles = {t.key: t.title for t in topics}
-            answers: Dict[Tuple[str, str], AnswerView] = {}
+            localized = {t.key: {**(t.titles or {}), PRIMARY_LANGUAGE: t.title} for t in topics}
+            answers: Dict[Tuple[str, str, str], AnswerView] = {}
             for t in topics:
-                related = tuple((k, titles[k]) for k in (t.related or []) if k in titles)
                 for a in t.answers:
-                    answers[(t.key, a.audience)] = AnswerView(
+                    lang = a.language or PRIMARY_LANGUAGE
+
+                    def title(key: str) -> str:
+                        return localized[key].get(lang, titles[key])
+
+                    answers[(t.key, a.audience, lang)] = AnswerView(
                         topic=t.key,
-                        title=t.title,
+                        title=title(t.key),
                         category=t.category,
                         audience=a.audience,
                         short=a.short,
                         more=a.more,
                         last_reviewed=a.last_reviewed,
                         sources=tuple(SourceView(s.title, s.publisher, s.url) for s in a.sources),
-                        related=related,
+                        related=tuple((k, title(k)) for k in (t.related or []) if k in titles),
                         plan_step=t.plan_step,
+                        language=lang,
                     )
             views = tuple(_resource_view(r) for r in resources)
             sources = {s.key: SourceView(s.title, s.publisher, s.url) for s in session.execute(select(Source)).scalars()}

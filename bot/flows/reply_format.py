@@ -30,7 +30,26 @@ ESSENTIAL_RESOURCES: Dict[str, List[str]] = {
     "medical": [f"{_LINES.emergency.phone} - emergency services", f"Poison Control: {_LINES.poison.phone} (24/7)"],
 }
 MAX_RELATED_BUTTONS = 3
-# Topics that can continue as a guided conversation: (button title, payload).
+# The words around a content answer, per language (the answers themselves are in data/content/topics/<lang>/).
+# The widget folds the line that starts with "sources" (bot/widget/static/widget.js knows both words).
+PHRASES = {
+    "en": {
+        "tell_me_more": "Tell me more",
+        "sources": "Sources",
+        "reviewed": "Last reviewed: {date}. General information, not medical advice.",
+        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December"),
+    },
+    "es": {
+        "tell_me_more": "Quiero saber más",
+        "sources": "Fuentes",
+        "reviewed": "Última revisión: {date}. Información general, no es consejo médico.",
+        "months": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                   "octubre", "noviembre", "diciembre"),
+    },
+}
+# Topics that can continue as a guided conversation: (button title, payload). The guided conversations are in
+# English only so far, so a Spanish answer does not offer them (a reply never switches language).
 GUIDED_FLOWS = {
     "ask_help_loved_one": ("Make a plan together", "/make_plan"),
     "ask_treatment_options": ("Which level of care fits?", "/choose_level_of_care"),
@@ -50,14 +69,20 @@ def personalise(text: str, loved_one: Optional[str]) -> str:
     return _LOVED_ONE_RE.sub(repl, text)
 
 
+def _phrases(answer: AnswerView) -> Dict:
+    return PHRASES.get(answer.language, PHRASES["en"])
+
+
 def citation(answer: AnswerView) -> str:
-    """Return the "Sources ... Last reviewed ..." footer of an answer.
+    """Return the "Sources ... Last reviewed ..." footer of an answer, in the answer's language.
 
     The website widget folds the "Sources: Publisher, "Title" URL; ..." line into a "Sources" disclosure
     (bot/widget/static/widget.js), so a change to its shape must be made there too.
     """
+    words = _phrases(answer)
     sources = "; ".join(f"{s.publisher}, \"{s.title}\" {s.url}" for s in answer.sources)
-    return f"Sources: {sources}\nLast reviewed: {answer.last_reviewed:%B %Y}. General information, not medical advice."
+    date = f"{words['months'][answer.last_reviewed.month - 1]} {answer.last_reviewed.year}"
+    return f"{words['sources']}: {sources}\n" + words["reviewed"].format(date=date)
 
 
 def answer_text(answer: AnswerView, loved_one: Optional[str] = None, deep: bool = False) -> str:
@@ -68,8 +93,8 @@ def answer_text(answer: AnswerView, loved_one: Optional[str] = None, deep: bool 
 
 def answer_buttons(answer: AnswerView, include_more: bool = True) -> List[Dict[str, str]]:
     """Return buttons for "tell me more", a guided conversation if the topic has one, and related topics."""
-    buttons = [{"title": "Tell me more", "payload": "/tell_me_more"}] if include_more else []
-    if answer.topic in GUIDED_FLOWS:
+    buttons = [{"title": _phrases(answer)["tell_me_more"], "payload": "/tell_me_more"}] if include_more else []
+    if answer.topic in GUIDED_FLOWS and answer.language == "en":
         title, payload = GUIDED_FLOWS[answer.topic]
         buttons.append({"title": title, "payload": payload})
     for key, title in answer.related[:MAX_RELATED_BUTTONS]:

@@ -76,3 +76,26 @@ async def test_database_down_gives_a_clear_message_with_the_helpline(tmp_path, d
     assert "can't reach my library of answers" in msg["text"]
     assert "1-800-662-4357" in msg["text"] and "911" in msg["text"]
     assert events == []
+
+
+async def test_a_spanish_conversation_gets_the_spanish_answer_with_spanish_footer_and_buttons(store, dispatcher, tracker_for):
+    tracker = tracker_for("ask_naloxone", "que es el narcan", slots={"language": "es"})
+    await _run(tracker, dispatcher)
+    [msg] = dispatcher.messages
+    assert msg["text"].startswith("La naloxona (Narcan) revierte una sobredosis")
+    assert "\nFuentes: Centers for Disease Control and Prevention (CDC)" in msg["text"]
+    assert "Última revisión: diciembre 2026. Información general, no es consejo médico." in msg["text"]
+    assert "Sources:" not in msg["text"] and "Last reviewed" not in msg["text"]
+    assert msg["buttons"][0] == {"title": "Quiero saber más", "payload": "/tell_me_more"}
+    spanish_titles = {b["title"] for b in msg["buttons"][1:]}
+    english_titles = {t for _, t in store.answer("ask_naloxone").related}
+    assert spanish_titles and not spanish_titles & english_titles
+
+
+async def test_a_spanish_topic_with_a_guided_conversation_does_not_offer_the_english_one(store, dispatcher, tracker_for):
+    await _run(tracker_for("ask_find_treatment", "donde busco tratamiento", slots={"language": "es"}), dispatcher)
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert "/find_treatment_by_state" not in payloads
+    dispatcher.messages.clear()
+    await _run(tracker_for("ask_find_treatment", "where do i find treatment"), dispatcher)
+    assert "/find_treatment_by_state" in [b["payload"] for b in dispatcher.messages[0]["buttons"]]

@@ -23,3 +23,12 @@ async def test_family_depth_uses_their_word(store, dispatcher, tracker_for):
 async def test_without_a_topic_offers_the_menu(store, dispatcher, tracker_for):
     await ActionTellMeMore().run(dispatcher, tracker_for("tell_me_more", "more"), {})
     assert dispatcher.messages[1]["response"] == "utter_capabilities"
+
+
+async def test_a_spanish_conversation_gets_the_deeper_answer_in_spanish(store, dispatcher, tracker_for):
+    tracker = tracker_for("tell_me_more", "quiero saber mas", slots={"last_topic": "ask_naloxone", "language": "es"})
+    await ActionTellMeMore().run(dispatcher, tracker, domain={})
+    [msg] = dispatcher.messages
+    assert msg["text"].startswith("Señales de sobredosis")
+    assert "Fuentes:" in msg["text"] and "Última revisión:" in msg["text"]
+    assert "/tell_me_more" not in [b["payload"] for b in msg["buttons"]]

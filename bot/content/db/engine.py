@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import settings
-from bot.content.db.models import Base
+from bot.content.db.models import ANSWER_UNIQUE, Base
 
 
 def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
@@ -28,11 +28,22 @@ def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
 
 
 # Columns added after the first release: (table, column, SQL type). Additive only, so old stores upgrade in place.
-ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"))
+ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"),
+                 ("topics", "titles", "JSON"))
 
 
 def create_schema(engine: Engine) -> None:
-    """Create the content store's tables if they do not exist yet, and add columns newer code expects."""
+    """Create the content store's tables if they do not exist yet, and add columns newer code expects.
+
+    Answers gained a language (and a unique constraint that includes it), which no ALTER can add the same way
+    on SQLite and PostgreSQL; the content store holds only what ``content load`` writes from data/content/,
+    so a store that still has the old answers table gets that table (and its links to sources) created anew
+    just before the load replaces every row anyway.
+    """
+    inspector = inspect(engine)
+    if inspector.has_table("answers") and ANSWER_UNIQUE not in {c["name"] for c in inspector.get_unique_constraints("answers")}:
+        Base.metadata.tables["answer_sources"].drop(engine)
+        Base.metadata.tables["answers"].drop(engine)
     Base.metadata.create_all(engine)
     inspector = inspect(engine)
     with engine.begin() as conn:

@@ -8,6 +8,8 @@ from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Table, T
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
+# Named so that create_schema can tell a store made before answers had a language (its constraint had no language).
+ANSWER_UNIQUE = "uq_answer_topic_audience_language"
 
 answer_sources = Table(
     "answer_sources",
@@ -37,20 +39,22 @@ class Topic(Base):
     title = Column(String(200), nullable=False)
     category = Column(String(40), nullable=False)
     related = Column(JSON, nullable=False, default=list)
+    titles = Column(JSON)  # {language: title} for every language the topic is written in
     plan_step = Column(Text)  # one step of a guided plan (e.g. the loved-one plan), if the topic has one
 
     answers = relationship("Answer", back_populates="topic", cascade="all, delete-orphan")
 
 
 class Answer(Base):
-    """The curated answer to a topic for one audience, with its depth, sources and review date."""
+    """The curated answer to a topic for one audience in one language, with its depth, sources and review date."""
 
     __tablename__ = "answers"
-    __table_args__ = (UniqueConstraint("topic_key", "audience", name="uq_answer_topic_audience"),)
+    __table_args__ = (UniqueConstraint("topic_key", "audience", "language", name=ANSWER_UNIQUE),)
 
     id = Column(Integer, primary_key=True, autoincrement=True)
     topic_key = Column(ForeignKey("topics.key", ondelete="CASCADE"), nullable=False)
     audience = Column(String(20), nullable=False)  # "self" or "family"
+    language = Column(String(5), nullable=False, default="en")
     short = Column(Text, nullable=False)
     more = Column(Text, nullable=False)
     last_reviewed = Column(Date, nullable=False, default=dt.date.today)

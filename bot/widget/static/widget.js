@@ -133,15 +133,20 @@
   root.appendChild(panel);
 
   // ---- rendering -------------------------------------------------------------------------------
-  // An answer's citation line, as bot/flows/reply_format.py writes it: "Sources: Publisher, "Title" URL; ...".
-  var SOURCES_PREFIX = "Sources: ";
+  // An answer's citation line, as bot/flows/reply_format.py writes it: "Sources: Publisher, "Title" URL; ..."
+  // ("Fuentes: ..." in Spanish).
+  var SOURCES_PREFIXES = ["Sources: ", "Fuentes: "];
+  function sourcesPrefix(line) {
+    for (var i = 0; i < SOURCES_PREFIXES.length; i++) if (line.indexOf(SOURCES_PREFIXES[i]) === 0) return SOURCES_PREFIXES[i];
+    return null;
+  }
   var CITATION_RE = /^(.+?), "(.+)" (https:\/\/\S+)$/;
 
   // The sources fold into one "Sources" line that opens to readable links, instead of long raw URLs.
-  function appendSources(parent, line) {
-    var entries = line.slice(SOURCES_PREFIX.length).split("; ").filter(function (e) { return e.trim(); });
+  function appendSources(parent, line, prefix) {
+    var entries = line.slice(prefix.length).split("; ").filter(function (e) { return e.trim(); });
     var details = el("details", { "class": "osb-sources" });
-    details.appendChild(el("summary", {}, "Sources (" + entries.length + ")"));
+    details.appendChild(el("summary", {}, prefix.slice(0, -2) + " (" + entries.length + ")"));
     var list = el("ul");
     entries.forEach(function (entry) {
       var li = el("li");
@@ -166,7 +171,8 @@
       run = [];
     }
     lines.forEach(function (line) {
-      if (line.indexOf(SOURCES_PREFIX) === 0) { flush(); appendSources(parent, line); }
+      var prefix = sourcesPrefix(line);
+      if (prefix) { flush(); appendSources(parent, line, prefix); }
       else run.push(line);
     });
     flush();

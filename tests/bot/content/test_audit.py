@@ -34,6 +34,14 @@ def _topic(key: str = "ask_methadone", reviewed: dt.date = dt.date(2026, 11, 20)
             "sources": list(sources), "answers": {"self": {"short": "Methadone is a medication.", "more": more}}}
 
 
+def _spanish(topic: Dict[str, Any], reviewed: dt.date = dt.date(2026, 11, 25)) -> Dict[str, Any]:
+    """The Spanish version of ``topic``, freshly reviewed, with the same sources and audiences."""
+    answers = {aud: {"short": "La metadona es un medicamento.", "more": "Las clínicas también ofrecen consejería."}
+               for aud in topic["answers"]}
+    return {"topic": topic["topic"], "language": "es", "title": "Título", "last_reviewed": reviewed,
+            "sources": list(topic["sources"]), "answers": answers}
+
+
 def write_content(root: Path, topics: Optional[List[Dict[str, Any]]] = None,
                   resources: Optional[List[Dict[str, Any]]] = None,
                   sources: Optional[List[Dict[str, str]]] = None,
@@ -46,8 +54,10 @@ def write_content(root: Path, topics: Optional[List[Dict[str, Any]]] = None,
     (root / "sources.yml").write_text(yaml.safe_dump({"sources": sources}, sort_keys=False))
     resources = resources if resources is not None else [_resource()]
     (root / "resources.yml").write_text(yaml.safe_dump({"resources": resources}, sort_keys=False))
+    (root / "topics" / "es").mkdir(exist_ok=True)
     for topic in topics if topics is not None else [_topic()]:
         (root / "topics" / f"{topic['topic']}.yml").write_text(yaml.safe_dump(topic, sort_keys=False))
+        (root / "topics" / "es" / f"{topic['topic']}.yml").write_text(yaml.safe_dump(_spanish(topic), sort_keys=False))
     if states is not None:
         (root / "states.yml").write_text(yaml.safe_dump(states, sort_keys=False))
     return root
@@ -62,7 +72,7 @@ def test_small_clean_content_passes(tmp_path):
     assert report.ok, report.summary()
     assert (report.topics, report.resources, report.sources) == (1, 1, 1)
     assert report.summary().splitlines()[0] == (
-        "Content audit on 2026-12-01: checked 1 topics, 1 resources, 1 sources and 0 state lines.")
+        "Content audit on 2026-12-01: checked 1 topics (2 files: every language), 1 resources, 1 sources and 0 state lines.")
     assert report.summary().endswith("OK: no findings.")
 
 
@@ -190,8 +200,9 @@ def test_static_replies_in_the_domain_are_checked_for_numbers(tmp_path):
 
 def test_invalid_content_is_reported_not_audited(tmp_path):
     content = write_content(tmp_path / "c", topics=[_topic(sources=("no-such-source",))])
-    (finding,) = _findings(content)
-    assert finding.startswith("content: invalid: ") and "unknown source 'no-such-source'" in finding
+    findings = _findings(content)
+    assert [f.split("/c/")[1].split(":")[0] for f in findings] == ["topics/ask_methadone.yml", "topics/es/ask_methadone.yml"]
+    assert all(f.startswith("content: invalid: ") and "unknown source 'no-such-source'" in f for f in findings)
 
 
 def test_command_exits_1_with_the_findings_and_0_when_clean(tmp_path, capsys):

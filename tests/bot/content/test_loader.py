@@ -81,3 +81,45 @@ def test_a_store_created_before_plan_steps_is_upgraded_in_place(sqlite_url, cont
                           "category VARCHAR(40) NOT NULL, related JSON NOT NULL)"))
     load(engine, content_bundle)
     assert ContentStore(engine, ttl=0).answer("ask_naloxone").plan_step.startswith("Naloxone:")
+
+
+OLD_ANSWERS = ("CREATE TABLE answers (id INTEGER PRIMARY KEY, topic_key VARCHAR(80) NOT NULL REFERENCES topics(key), "
+               "audience VARCHAR(20) NOT NULL, short TEXT NOT NULL, more TEXT NOT NULL, last_reviewed DATE NOT NULL, "
+               "CONSTRAINT uq_answer_topic_audience UNIQUE (topic_key, audience))")
+OLD_LINKS = ("CREATE TABLE answer_sources (answer_id INTEGER REFERENCES answers(id), source_key VARCHAR(80), "
+             "PRIMARY KEY (answer_id, source_key))")
+
+
+def _check_spanish_after_upgrade(engine, content_bundle):
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE topics (key VARCHAR(80) PRIMARY KEY, title VARCHAR(200) NOT NULL, "
+                          "category VARCHAR(40) NOT NULL, related JSON NOT NULL)"))
+        conn.execute(text(OLD_ANSWERS))
+        conn.execute(text(OLD_LINKS))
+    load(engine, content_bundle)
+    store = ContentStore(engine, ttl=0)
+    assert store.answer("ask_naloxone", "self", "es").short.startswith("La naloxona (Narcan)")
+    assert store.answer("ask_naloxone", "self", "es").language == "es"
+    assert store.answer("ask_naloxone").short.startswith("Naloxone (Narcan)")
+    assert _count(engine, Answer) == 2 * sum(len(t.answers) for t in content_bundle.topics)
+
+
+def test_a_store_made_before_answers_had_a_language_is_rebuilt_by_the_load(sqlite_url, content_bundle):
+    _check_spanish_after_upgrade(create_db_engine(sqlite_url), content_bundle)
+
+
+@pytest.mark.postgres
+def test_a_postgresql_store_made_before_answers_had_a_language_is_rebuilt_by_the_load(content_bundle):
+    engine = create_db_engine(POSTGRES_URL)
+    schema = "content_upgrade_test"
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    pg = create_db_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        _check_spanish_after_upgrade(pg, content_bundle)
+    finally:
+        pg.dispose()
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        engine.dispose()

@@ -131,3 +131,33 @@ def test_state_resource_needs_the_date_of_the_page_it_was_seen_on(content_copy: 
     state["resource"].pop("checked")
     path.write_text(yaml.safe_dump(doc, sort_keys=False))
     assert f"{path}: states[{i}].resource.checked: missing or not a date (YYYY-MM-DD)" in _errors(content_copy)
+
+
+def test_every_topic_has_a_spanish_version_with_the_same_audiences(content_bundle):
+    spanish = {t.key: t for t in content_bundle.translations if t.language == "es"}
+    assert set(spanish) == {t.key for t in content_bundle.topics}
+    for topic in content_bundle.topics:
+        assert {a.audience for a in spanish[topic.key].answers} >= {a.audience for a in topic.answers}, topic.key
+
+
+def test_a_topic_without_its_spanish_version_is_named(content_copy: Path):
+    (content_copy / "topics" / "es" / "ask_kratom.yml").unlink()
+    errors = _errors(content_copy)
+    assert any("topics/es/ask_kratom.yml: topic: missing the es version of 'ask_kratom'" in e for e in errors)
+
+
+def test_a_spanish_version_keeps_to_its_own_fields(content_copy: Path):
+    path = content_copy / "topics" / "es" / "ask_cost.yml"
+    _edit(path, lambda d: d.update(category="learn", language="en"))
+    errors = _errors(content_copy)
+    assert any("es/ask_cost.yml: category: belongs in the English file only" in e for e in errors)
+    assert any("es/ask_cost.yml: language: must be 'es'" in e for e in errors)
+
+
+def test_a_spanish_version_needs_every_audience_and_an_english_topic(content_copy: Path):
+    _edit(content_copy / "topics" / "es" / "ask_detox.yml", lambda d: d["answers"].pop("family"))
+    shutil.copy(content_copy / "topics" / "es" / "ask_cost.yml", content_copy / "topics" / "es" / "ask_unknown.yml")
+    _edit(content_copy / "topics" / "es" / "ask_unknown.yml", lambda d: d.update(topic="ask_unknown"))
+    errors = _errors(content_copy)
+    assert any("es/ask_detox.yml: answers: missing the family answer the English file has" in e for e in errors)
+    assert any("es/ask_unknown.yml: topic: no English topic 'ask_unknown'" in e for e in errors)
