@@ -27,7 +27,7 @@ from bot.tools import evaluation  # noqa: E402
 def _test_texts() -> set:
     texts = [e.text for e in evaluation.load_nlu_examples(ROOT / "tests" / "nlu_test.yml")]
     texts += [e.text for e in evaluation.load_crisis_set(ROOT / "tests" / "crisis_test.yml")]
-    for path in evaluation.blind_batches(ROOT / "tests" / "blind"):
+    for path in evaluation.all_blind_batches(ROOT / "tests" / "blind"):
         texts += [e.text for e in evaluation.load_blind_batch(path)]
     return {evaluation._normal(t) for t in texts}
 

@@ -110,6 +110,22 @@ def blind_batches(directory: Path = BLIND_DIR) -> List[Path]:
     return sorted(Path(directory).glob("batch-*.yml"))
 
 
+def all_blind_batches(directory: Path = BLIND_DIR) -> List[Path]:
+    """Every blind batch, English (``tests/blind/``) and Spanish (``tests/blind/es/``): for the leak checks."""
+    return blind_batches(directory) + blind_batches(Path(directory) / "es")
+
+
+def spanish_sets(blind_dir: Path = BLIND_DIR) -> Tuple[Optional[EvalSet], Optional[EvalSet]]:
+    """Return the Spanish dev set (folded Spanish batches) and the newest Spanish batch not yet folded."""
+    dev, blind = EvalSet("dev es", []), None
+    for path in blind_batches(Path(blind_dir) / "es"):
+        if is_folded(path):
+            dev.examples += load_blind_batch(path)
+        else:
+            blind = EvalSet(f"blind es {path.stem}", load_blind_batch(path))
+    return (dev if dev.examples else None), blind
+
+
 def is_folded(path: Path) -> bool:
     """True when a batch was evaluated once, its misses looked at, and it became part of the dev set."""
     return bool((yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("folded_into_dev"))
@@ -132,15 +148,17 @@ def dev_and_blind(nlu_test: Path, crisis_test: Optional[Path], blind_dir: Path =
 # --- measuring -----------------------------------------------------------------------------------------
 
 
-def measure(examples: Sequence[Example], predict: Callable[[str], str]) -> Figures:
-    """Run ``predict(text) -> intent`` over ``examples`` and compute the figures."""
+def measure(examples: Sequence[Example], predict: Callable[[str], str], lang: str = "en") -> Figures:
+    """Run ``predict(text) -> intent`` over ``examples`` and compute the figures.
+
+    Intent accuracy counts the messages in ``lang`` (the English sets hold a few Spanish messages, which count
+    for the crisis figures; the Spanish sets are scored with ``lang="es"``). A crisis message answered with the
+    crisis reply of the right kind counts as right.
+    """
     from sklearn.metrics import f1_score
 
     preds = [predict(e.text) or "" for e in examples]
-    # Intent accuracy: English messages with an intent label (Spanish topics are not built yet; Spanish
-    # messages count for the crisis figures). A crisis message answered with the crisis reply of the
-    # right kind counts as right.
-    scored = [(e, p) for e, p in zip(examples, preds) if e.intent and e.lang == "en"]
+    scored = [(e, p) for e, p in zip(examples, preds) if e.intent and e.lang == lang]
     gold = [e.intent for e, _ in scored]
     got = [p for _, p in scored]
     labels = sorted(set(gold))
@@ -332,8 +350,11 @@ def run(
     from bot.safety.net import get_safety_net
 
     dev, blind = dev_and_blind(nlu_test, crisis_test, blind_dir)
+    dev_es, blind_es = spanish_sets(blind_dir)
+    spanish = [s for s in (dev_es, blind_es) if s is not None]
     ok = True
-    leaks = leaked([e.text for e in dev.examples] + ([e.text for e in blind.examples] if blind else []), training_texts())
+    tested = [e.text for s in [dev, blind, *spanish] if s is not None for e in s.examples]
+    leaks = leaked(tested, training_texts())
     if leaks:
         print(f"FAIL: {len(leaks)} test message(s) also in the training data, e.g. {leaks[:3]}")
         ok = False
@@ -344,8 +365,13 @@ def run(
         sets.append((blind.name, measure(blind.examples, parser.intent)))
     sets.append(("dev, lexicon net alone", measure(dev.examples, lambda t: (m.intent if (m := net.detect(t)) else ""))))
     print_side_by_side(sets)
-    for name, figs in sets[:-1]:
-        if details == "all" or (details == "dev" and name == "dev"):
+    spanish_sets_figs = [(s.name, measure(s.examples, parser.intent, lang="es")) for s in spanish]
+    if spanish_sets_figs:
+        # Spanish in its own table: intent figures over Spanish messages.
+        print()
+        print_side_by_side(spanish_sets_figs)
+    for name, figs in sets[:-1] + spanish_sets_figs:
+        if details == "all" or (details == "dev" and name in ("dev", "dev es")):
             print_details(name, figs)
     figs = sets[0][1]
     if figs.accuracy < floor or figs.macro_f1 < floor:
