@@ -149,6 +149,8 @@ class CrisisDetector:
         self._exclusions.add("exclusion", [self._nlp.make_doc(p) for p in self._exclusion_texts])
         self._question_markers = [normalize(m) for m in lexicon.get("question_markers", [])]
         self._past_markers = [normalize(m) for m in lexicon.get("past_markers", [])]
+        # Words that look like a past date but say how long something has gone on ("desde hace anos": for years).
+        self._ongoing_markers = [normalize(m) for m in lexicon.get("ongoing_markers", [])]
         self._all_clear = [normalize(m) for m in lexicon.get("all_clear", [])]
         self._urgency = [normalize(m) for m in lexicon.get("urgency_words", [])]
         self._intent_markers = [normalize(m) for m in lexicon.get("intent_markers", [])]
@@ -241,7 +243,10 @@ class CrisisDetector:
             return "question"
         # A past event is often dated in the clause after it: "she overdosed 3 times, all in the past".
         following = doc[sent.end].sent.text if sent.end < len(doc) else ""
-        if _contains_any(" " + sent.text + " " + following + " ", self._past_markers) or _YEAR.search(sent.text + " " + following):
+        dated = " " + sent.text + " " + following + " "
+        for ongoing in self._ongoing_markers:
+            dated = dated.replace(f" {ongoing} ", " ")
+        if _contains_any(dated, self._past_markers) or _YEAR.search(sent.text + " " + following):
             return "past"
         # "...hes ok now, but his lips are still blue": a clause that starts with "but" contradicts the all-clear.
         if doc[sent.start].lower_ not in CLAUSE_WORDS and _contains_any(" " + doc.text + " ", self._all_clear):

@@ -102,6 +102,9 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("mi hija dice que se va a matar", "suicide"),
         ("mi papá está convulsionando", "medical"),
         ("le duele el pecho y suda mucho", "medical"),
+        ("se me durmio medio cuerpo y tengo la boca chueca", "medical"),  # signs of a stroke
+        # "desde hace anos" says how long the use has gone on, it does not date the fever
+        ("tengo fiebre alta y un dolor que no aguanto, me inyecto desde hace años", "medical"),
     ],
 )
 def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, text, kind):
@@ -118,6 +121,9 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "mi abuelo tuvo una sobredosis hace anos",
         "no quiero morir, solo quiero dejar la chiva",
         "que pasa si alguien no respira despues de usar",
+        "el examen de hoy me mato, ya no quiero saber nada de la escuela",
+        "tuvo una sobredosis la semana pasada y ya le dieron de alta",
+        "mi primo tuvo fiebre alta hace unos dias, como evito infecciones",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
