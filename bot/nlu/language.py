@@ -1,7 +1,8 @@
 """Rasa component: the ``language`` entity (``en`` / ``es``) for messages clearly written in one language.
 
 The ``language`` slot is filled from it, and the crisis replies and check-ins have Spanish variants on that
-slot. Short or mixed messages add nothing, so the conversation keeps the language it had.
+slot. Short or mixed messages add nothing, so the conversation keeps the language it had; a message that asks for
+a language ("español", "english please") sets it whatever its length.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.language_detection import detect_language
+from bot.nlu.language_detection import detect_language, requested_language
 from bot.nlu.stateless import StatelessComponent
 
 
@@ -24,7 +25,7 @@ class LanguageDetector(StatelessComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         """Add the language entity to each message whose language is clear."""
         for message in messages:
-            lang = detect_language(message.get(TEXT))
+            lang = requested_language(message.get(TEXT)) or detect_language(message.get(TEXT))
             if lang:
                 entity = {"entity": "language", "value": lang, "confidence_entity": 1.0, "extractor": self.__class__.__name__}
                 message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)

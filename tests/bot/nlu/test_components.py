@@ -105,5 +105,7 @@ def test_guard_marks_a_spanish_crisis_for_a_spanish_reply():
 def test_language_detector_adds_the_language_entity_only_when_clear():
     [es] = LanguageDetector().process([Message(data={TEXT: "necesito ayuda con la abstinencia"})])
     assert es.get(ENTITIES)[0]["value"] == "es"
+    [asked] = LanguageDetector().process([Message(data={TEXT: "español"})])
+    assert [e["value"] for e in asked.get(ENTITIES) if e["entity"] == "language"] == ["es"]
     [short] = LanguageDetector().process([Message(data={TEXT: "ok"})])
     assert not short.get(ENTITIES)
