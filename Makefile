@@ -76,7 +76,7 @@ eval: $(MODEL) ## dev and newest blind batch side by side, then the Spanish ones
 rules: $(STAMP) ## regenerate data/rules_generated.yml (topic, crisis and safety-check rules) from content and forms
 	$(PY) -m bot rules
 
-compare-models: $(STAMP) ## LR vs DIET vs DIET + WordLlama dense features: cross-validation and blind batch (about an hour)
+compare-models: $(STAMP) ## LR vs DIET vs DIET + WordLlama dense features: cross-validation and blind batch (about 1.5 hours on 2 cores)
 	@scripts/compare_models.sh
 
 test: validate audit test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs

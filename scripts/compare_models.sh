@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The model comparison behind the choice in config.yml (`make compare-models`; about an hour on 2 cores).
+# The model comparison behind the choice in config.yml (`make compare-models`; about 1.5 hours on 2 cores).
 # Three intent classifiers over the same pipeline: today's LogisticRegression, DIET over the same sparse
 # features, and DIET with WordLlama's pretrained 256-d embeddings added (bot/nlu/wordllama_featurizer.py).
 # Each is measured with `rasa test nlu --cross-validation` on the training data and, trained on all of it,
