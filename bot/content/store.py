@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from bot import settings
-from bot.content.schema import PRIMARY_LANGUAGE
+from bot.content.schema import PRIMARY_LANGUAGE, ResourceSpec
 from bot.content.db import Answer, CrisisResource, Source, Topic, UsState, create_db_engine, session_factory
 
 logger = logging.getLogger(__name__)
@@ -52,20 +52,9 @@ class AnswerView:
     language: str = PRIMARY_LANGUAGE
 
 
-@dataclass(frozen=True)
-class ResourceView:
-    """A crisis or help line as shown to users."""
-
-    key: str
-    name: str
-    description: str
-    phone: Optional[str]
-    text_number: Optional[str]
-    url: Optional[str]
-    hours: str
-    languages: Tuple[str, ...]
-    scope: Tuple[str, ...]
-    priority: int
+# A crisis or help line as shown to users: the validated entry itself (bot/content/schema.py), so its fields are
+# defined once; ``last_checked`` is governance data the store does not keep, so it is None here.
+ResourceView = ResourceSpec
 
 
 @dataclass(frozen=True)
@@ -190,7 +179,7 @@ class ContentStore:
 
 
 def _resource_view(row: CrisisResource) -> ResourceView:
-    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(ResourceView)}
+    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(ResourceView) if hasattr(row, f.name)}
     return ResourceView(**{**values, "languages": tuple(row.languages or ()), "scope": tuple(row.scope or ())})
 
 
