@@ -150,20 +150,16 @@ class ContentStore:
             for t in topics:
                 for a in t.answers:
                     lang = a.language or PRIMARY_LANGUAGE
-
-                    def title(key: str) -> str:
-                        return localized[key].get(lang, titles[key])
-
                     answers[(t.key, a.audience, lang)] = AnswerView(
                         topic=t.key,
-                        title=title(t.key),
+                        title=_title_in(localized, t.key, lang),
                         category=t.category,
                         audience=a.audience,
                         short=a.short,
                         more=a.more,
                         last_reviewed=a.last_reviewed,
                         sources=tuple(SourceView(s.title, s.publisher, s.url) for s in a.sources),
-                        related=tuple((k, title(k)) for k in (t.related or []) if k in titles),
+                        related=tuple((k, _title_in(localized, k, lang)) for k in (t.related or []) if k in localized),
                         plan_step=t.plan_step,
                         language=lang,
                     )
@@ -176,6 +172,11 @@ class ContentStore:
                 for st in session.execute(select(UsState).order_by(UsState.name)).scalars()
             )
         return _Snapshot(answers, titles, views, self._clock(), states)
+
+
+def _title_in(localized: Dict[str, Dict[str, str]], key: str, language: str) -> str:
+    """A topic's title in ``language`` (its English title when it has none in that language)."""
+    return localized[key].get(language) or localized[key][PRIMARY_LANGUAGE]
 
 
 def _resource_view(row: CrisisResource) -> ResourceView:
