@@ -73,7 +73,7 @@ test-stories: $(MODEL) ## run the test stories; any wrong prediction fails
 eval: $(MODEL) ## dev and newest blind batch side by side, then the Spanish ones; dev floors: accuracy/macro-F1 0.92, crisis recall 100%, false alarms 2%
 	$(PY) -m bot eval --model $(MODEL) --nlu-test tests/nlu_test.yml --crisis-test tests/crisis_test.yml --floor 0.92 --fp-ceiling 0.02
 
-rules: $(STAMP) ## regenerate data/rules_generated.yml (topic, crisis and safety-check rules) from content and forms
+rules: $(STAMP) ## regenerate data/rules_generated.yml (topic, crisis and safety-check rules) and the free-text slot guards in domain.yml
 	$(PY) -m bot rules
 
 compare-models: $(STAMP) ## LR vs DIET vs DIET + WordLlama dense features: cross-validation and blind batch (about 1.5 hours on 2 cores)
