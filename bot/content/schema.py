@@ -17,6 +17,7 @@ AUDIENCES = ("self", "family")
 # and review date, written for its readers rather than translated word for word.
 LANGUAGES = ("en", "es")
 PRIMARY_LANGUAGE = "en"
+TRANSLATED = tuple(lang for lang in LANGUAGES if lang != PRIMARY_LANGUAGE)
 CATEGORIES = ("safety", "learn", "loved_one")
 RESOURCE_SCOPES = ("overdose", "suicide", "medical", "treatment", "general", "family")
 # US numbers as people dial them: 911 / 988 style short codes, or 1-800-662-4357 style.
@@ -416,9 +417,7 @@ def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today:
         topic = _parse_topic(path, _read_yaml(path, errors), errors, today)
         if topic is not None:
             bundle.topics.append(topic)
-    for language in LANGUAGES:
-        if language == PRIMARY_LANGUAGE:
-            continue
+    for language in TRANSLATED:
         for path in sorted((content_dir / "topics" / language).glob("*.yml")):
             translation = _parse_translation(path, _read_yaml(path, errors), language, errors, today)
             if translation is not None:
@@ -482,9 +481,7 @@ def _check_translations(bundle: ContentBundle, content_dir: Path, topic_keys: Di
         missing = {a.audience for a in english[tr.key].answers} - {a.audience for a in tr.answers}
         if missing:
             errors.add(tr.path, "answers", f"missing the {', '.join(sorted(missing))} answer the English file has")
-    for language in LANGUAGES:
-        if language == PRIMARY_LANGUAGE:
-            continue
+    for language in TRANSLATED:
         for key, path in topic_keys.items():
             if (key, language) not in seen:
                 errors.add(str(content_dir / "topics" / language / f"{key}.yml"), "topic",
