@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.flows.audience import audience_for, relation_in_message
 from bot.content.store import ContentUnavailable, get_store
-from bot.flows.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
+from bot.flows.reply_format import answer_buttons, answer_text, store_down_text
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Opti
         answer = get_store().answer(topic, audience_for(relation), tracker.get_slot("language")) if topic else None
     except ContentUnavailable:
         logger.warning("Content store unavailable while answering %s", topic)
-        dispatcher.utter_message(text=STORE_DOWN_TEXT)
+        dispatcher.utter_message(text=store_down_text(tracker.get_slot("language")))
         return []
     if answer is None:
         dispatcher.utter_message(response="utter_ask_rephrase")

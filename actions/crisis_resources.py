@@ -38,10 +38,7 @@ class ActionCrisisResources(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """Dispatch the resource list for this crisis kind."""
-        if tracker.get_slot("language") == "es":
-            # The static Spanish reply already carries every line with its Spanish option (988 press 2 /
-            # AYUDA, the SAMHSA helpline in Spanish); the resource table is English until Spanish content lands.
-            return []
+        language = tracker.get_slot("language")
         kinds = crisis_kinds(tracker)
         try:
             store = get_store()
@@ -50,10 +47,10 @@ class ActionCrisisResources(Action):
             general = [r for r in store.resources("general") if r not in resources]
         except ContentUnavailable:
             logger.warning("Content store unavailable during a %s crisis; sending built-in resources", kinds[0])
-            dispatcher.utter_message(text=essential_resources_text(kinds[0]))
+            dispatcher.utter_message(text=essential_resources_text(kinds[0], language))
             return []
         if not resources:
-            dispatcher.utter_message(text=essential_resources_text(kinds[0]))
+            dispatcher.utter_message(text=essential_resources_text(kinds[0], language))
             return []
-        dispatcher.utter_message(text=resources_text(resources + general))
+        dispatcher.utter_message(text=resources_text(resources + general, language))
         return []

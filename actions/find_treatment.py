@@ -10,8 +10,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.content.store import ContentUnavailable, get_store
-from bot.flows.reply_format import STORE_DOWN_TEXT
-from bot.flows.treatment_finder import treatment_text
+from bot.flows.phrases import say
+from bot.flows.reply_format import store_down_text
+from bot.flows.treatment_finder import answer_buttons, treatment_text
 
 logger = logging.getLogger(__name__)
 
@@ -28,22 +29,16 @@ class ActionFindTreatment(Action):
     ) -> List[Dict[Text, Any]]:
         """Dispatch the answer for the chosen state."""
         code = tracker.get_slot("ft_state")
+        language = tracker.get_slot("language")
         try:
             store = get_store()
             state = next((s for s in store.states() if s.code == code), None)
             if state is None:
                 raise ContentUnavailable(f"no state {code!r} in the store")
-            text = treatment_text(store, state)
+            text = treatment_text(store, state, language)
         except ContentUnavailable:
             logger.warning("Content store unavailable while answering a state search")
-            dispatcher.utter_message(text=STORE_DOWN_TEXT + "\nFindTreatment.gov lists licensed programs in every state.")
+            dispatcher.utter_message(text=store_down_text(language) + "\n" + say(language, "ft_store_down"))
             return [SlotSet("ft_state", None)]
-        dispatcher.utter_message(
-            text=text,
-            buttons=[
-                {"title": "Paying for treatment", "payload": "/ask_cost"},
-                {"title": "Which level of care fits?", "payload": "/choose_level_of_care"},
-                {"title": "Another state", "payload": "/find_treatment_by_state"},
-            ],
-        )
+        dispatcher.utter_message(text=text, buttons=answer_buttons(language))
         return [SlotSet("ft_state", None)]

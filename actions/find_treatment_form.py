@@ -35,6 +35,6 @@ class ValidateFindTreatmentForm(FormValidationAction):
             logger.warning("Content store unavailable while checking a state")
             return {"ft_state": UNKNOWN_STATE}
         if state is None:
-            dispatcher.utter_message(text=reask_text(text))
+            dispatcher.utter_message(text=reask_text(text, tracker.get_slot("language")))
             return {"ft_state": None}
         return {"ft_state": state.code}

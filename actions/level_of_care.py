@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.flows.level_of_care import QUESTIONS, plan_text, suggest
+from bot.flows.level_of_care import QUESTIONS, plan_buttons, plan_text
 
 
 class ActionLevelOfCare(Action):
@@ -23,8 +23,6 @@ class ActionLevelOfCare(Action):
     ) -> List[Dict[Text, Any]]:
         """Dispatch the suggestions."""
         answers = {slot: tracker.get_slot(slot) for slot in QUESTIONS}
-        topics = list(dict.fromkeys(s.topic for s in suggest(answers)))
-        buttons = [{"title": "About " + t.replace("ask_", "").replace("_", " "), "payload": f"/{t}"} for t in topics[:3]]
-        buttons.append({"title": "Finding treatment", "payload": "/ask_find_treatment"})
-        dispatcher.utter_message(text=plan_text(answers), buttons=buttons)
+        language = tracker.get_slot("language")
+        dispatcher.utter_message(text=plan_text(answers, language), buttons=plan_buttons(answers, language))
         return [SlotSet(slot, None) for slot in QUESTIONS]

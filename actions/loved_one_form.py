@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.flows.audience import loved_one_word, relation_in_message
+from bot.flows.phrases import say
 
 MAX_PERSON_WORDS = 4
 MAX_NOTICED_CHARS = 500
@@ -47,13 +48,10 @@ class ValidateLovedOneForm(FormValidationAction):
         """Accept a relation from the lexicon or a short answer; keep the user's own word."""
         relation, word = person_from_message(tracker, value)
         if relation == "self":
-            dispatcher.utter_message(
-                text="This plan is for helping someone else. If you're asking for yourself, you can type "
-                "\"where do I start\" at any time. Who is the person you're worried about?"
-            )
+            dispatcher.utter_message(text=say(tracker.get_slot("language"), "lo_person_is_self"))
             return {"lo_person": None}
         if not word:
-            dispatcher.utter_message(text="Just a word or two is enough, like \"my son\", \"my partner\" or \"a friend\".")
+            dispatcher.utter_message(text=say(tracker.get_slot("language"), "lo_person_reask"))
             return {"lo_person": None}
         return {"lo_person": word, "loved_one": word, "relation": relation or "friend"}
 

@@ -10,8 +10,8 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.content.store import ContentUnavailable, get_store
-from bot.flows.loved_one_plan import build_plan
-from bot.flows.reply_format import STORE_DOWN_TEXT
+from bot.flows.loved_one_plan import build_plan, plan_buttons
+from bot.flows.reply_format import store_down_text
 
 logger = logging.getLogger(__name__)
 FORM_SLOTS = ("lo_person", "lo_in_danger", "lo_noticed", "lo_talked")
@@ -32,18 +32,12 @@ class ActionLovedOnePlan(Action):
         if tracker.get_slot("lo_in_danger") is True:
             dispatcher.utter_message(response="utter_crisis_danger")
             return reset + [FollowupAction("utter_ask_safe")]
+        language = tracker.get_slot("language")
         try:
-            plan = build_plan(get_store(), tracker.get_slot("lo_person"), tracker.get_slot("lo_talked"))
+            plan = build_plan(get_store(), tracker.get_slot("lo_person"), tracker.get_slot("lo_talked"), language)
         except ContentUnavailable:
             logger.warning("Content store unavailable while building a plan")
-            dispatcher.utter_message(text=STORE_DOWN_TEXT)
+            dispatcher.utter_message(text=store_down_text(language))
             return reset
-        dispatcher.utter_message(
-            text=plan,
-            buttons=[
-                {"title": "How to talk about it", "payload": "/ask_how_to_talk"},
-                {"title": "Helping vs. enabling", "payload": "/ask_enabling"},
-                {"title": "Finding treatment", "payload": "/ask_find_treatment"},
-            ],
-        )
+        dispatcher.utter_message(text=plan, buttons=plan_buttons(language))
         return reset

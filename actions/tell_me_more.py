@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.flows.audience import audience_for
 from bot.content.store import ContentUnavailable, get_store
-from bot.flows.reply_format import STORE_DOWN_TEXT, answer_buttons, answer_text
+from bot.flows.reply_format import answer_buttons, answer_text, store_down_text
 
 
 class ActionTellMeMore(Action):
@@ -31,7 +31,7 @@ class ActionTellMeMore(Action):
         try:
             answer = get_store().answer(topic, audience_for(tracker.get_slot("relation")), tracker.get_slot("language"))
         except ContentUnavailable:
-            dispatcher.utter_message(text=STORE_DOWN_TEXT)
+            dispatcher.utter_message(text=store_down_text(tracker.get_slot("language")))
             return []
         if answer is None:
             dispatcher.utter_message(response="utter_ask_rephrase")

@@ -73,7 +73,8 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         for t in bundle.topics:
             versions = [t, *translations.get(t.key, [])]
             topic = Topic(key=t.key, title=t.title, category=t.category, related=list(t.related), plan_step=t.plan_step,
-                          titles={v.language: v.title for v in versions})
+                          titles={v.language: v.title for v in versions},
+                          plan_steps={v.language: v.plan_step for v in versions if v.plan_step})
             for v in versions:
                 for a in v.answers:
                     topic.answers.append(

@@ -13,7 +13,7 @@ import yaml
 
 AUDIENCES = ("self", "family")
 # The languages every topic is written in. English files (topics/<key>.yml) carry what both share (category,
-# related topics, plan step); a translation (topics/<language>/<key>.yml) carries its own title, answers, sources
+# related topics); a translation (topics/<language>/<key>.yml) carries its own title, answers, plan step, sources
 # and review date, written for its readers rather than translated word for word.
 LANGUAGES = ("en", "es")
 PRIMARY_LANGUAGE = "en"
@@ -85,6 +85,15 @@ class ResourceSpec:
     scope: Tuple[str, ...]
     priority: int
     last_checked: Optional[dt.date] = None  # when the line was last checked on the service's own site
+    # {language: {"name", "description", "hours", "languages"}}: the same line for readers of another language.
+    translations: Dict[str, Dict[str, Any]] = field(default_factory=dict, compare=False, hash=False)
+
+    def in_language(self, language: Optional[str]) -> "ResourceSpec":
+        """Return the line as readers of ``language`` see it (its words translated, its numbers shared)."""
+        words = self.translations.get(language or PRIMARY_LANGUAGE)
+        if not words:
+            return self
+        return dataclasses.replace(self, **{**words, "languages": tuple(words.get("languages") or self.languages)})
 
 
 STATE_KINDS = ("state", "district", "territory")
@@ -223,8 +232,21 @@ def _parse_resources(path: Path, doc: Any, errors: _Errors, today: Optional[dt.d
         if not isinstance(priority, int):
             errors.add(p, f"{where}priority", "must be a whole number")
             priority = 100
+        translations: Dict[str, Dict[str, Any]] = {}
+        for language in TRANSLATED:
+            words = item.get(language)
+            if not isinstance(words, dict):
+                errors.add(p, f"{where}{language}", f"missing: the line's name, description, hours and languages in {language!r}")
+                continue
+            translations[language] = {k: _text(words, k, p, f"{where}{language}.", errors) for k in ("name", "description", "hours")}
+            langs = words.get("languages")
+            if not isinstance(langs, list) or not langs:
+                errors.add(p, f"{where}{language}.languages", "must be a non-empty list")
+            else:
+                translations[language]["languages"] = [str(x) for x in langs]
         out.append(
             ResourceSpec(
+                translations=translations,
                 key=_text(item, "key", p, where, errors),
                 name=_text(item, "name", p, where, errors),
                 description=_text(item, "description", p, where, errors),
@@ -332,7 +354,7 @@ def _parse_translation(path: Path, doc: Any, language: str, errors: _Errors, tod
         return None
     if doc.get("language") != language:
         errors.add(p, "language", f"must be {language!r} (the folder it is in)")
-    for shared in ("category", "related", "plan_step"):
+    for shared in ("category", "related"):
         if shared in doc:
             errors.add(p, shared, "belongs in the English file only (both languages share it)")
     as_topic = {**doc, "category": "learn"}  # category is checked on the English file
@@ -481,6 +503,9 @@ def _check_translations(bundle: ContentBundle, content_dir: Path, topic_keys: Di
         missing = {a.audience for a in english[tr.key].answers} - {a.audience for a in tr.answers}
         if missing:
             errors.add(tr.path, "answers", f"missing the {', '.join(sorted(missing))} answer the English file has")
+        if bool(english[tr.key].plan_step) != bool(tr.plan_step):
+            has = "has a plan_step" if english[tr.key].plan_step else "has no plan_step"
+            errors.add(tr.path, "plan_step", f"the English file {has}: each language's plan must have the same steps")
     for language in TRANSLATED:
         for key, path in topic_keys.items():
             if (key, language) not in seen:

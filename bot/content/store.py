@@ -160,7 +160,7 @@ class ContentStore:
                         last_reviewed=a.last_reviewed,
                         sources=tuple(SourceView(s.title, s.publisher, s.url) for s in a.sources),
                         related=tuple((k, _title_in(localized, k, lang)) for k in (t.related or []) if k in localized),
-                        plan_step=t.plan_step,
+                        plan_step=(t.plan_steps or {}).get(lang) or t.plan_step,
                         language=lang,
                     )
             views = tuple(_resource_view(r) for r in resources)
@@ -181,7 +181,8 @@ def _title_in(localized: Dict[str, Dict[str, str]], key: str, language: str) -> 
 
 def _resource_view(row: CrisisResource) -> ResourceView:
     values = {f.name: getattr(row, f.name) for f in dataclasses.fields(ResourceView) if hasattr(row, f.name)}
-    return ResourceView(**{**values, "languages": tuple(row.languages or ()), "scope": tuple(row.scope or ())})
+    return ResourceView(**{**values, "languages": tuple(row.languages or ()), "scope": tuple(row.scope or ()),
+                           "translations": row.translations or {}})
 
 
 _default_store: Optional[ContentStore] = None

@@ -19,7 +19,9 @@ def loved_one_word(entity_text: Optional[str]) -> Optional[str]:
     if not entity_text:
         return None
     word = " ".join(entity_text.strip().lower().split())
-    for prefix in ("my ", "our ", "a ", "an ", "the ", "your "):
+    # English and Spanish ("mi hijo" -> "hijo", as "su hijo" reads in a Spanish plan).
+    for prefix in ("my ", "our ", "a ", "an ", "the ", "your ", "mi ", "mis ", "nuestro ", "nuestra ", "un ", "una ",
+                   "el ", "la ", "su "):
         if word.startswith(prefix):
             word = word[len(prefix) :]
     return word or None

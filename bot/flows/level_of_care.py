@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional
 
 from bot.flows.lines import get_lines
+from bot.flows.phrases import phrases, say
 
 # Question slot -> the ASAM dimension it stands for.
 QUESTIONS = {
@@ -30,7 +31,11 @@ QUESTIONS = {
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A level of care worth discussing, the topic that explains it, and why."""
+    """A level of care worth discussing, the topic that explains it, and why.
+
+    ``level`` and ``reasons`` are keys of the phrases "loc_levels" and "loc_reasons" (bot/flows/phrases.py), so the
+    same decision is told in every language.
+    """
 
     level: str
     topic: str
@@ -38,14 +43,7 @@ class Suggestion:
 
 
 # Shown first whenever the health question was answered "yes", since that question includes pregnancy.
-PREGNANCY = Suggestion(
-    "With a pregnancy, methadone or buprenorphine together with prenatal care, rather than detox first",
-    "ask_pregnancy",
-    ("both medicines are recommended in pregnancy, while detox or stopping opioids suddenly often leads back to use",
-     "the baby may show withdrawal signs after birth (NOWS or NAS), which is expected, "
-     "and hospitals know how to treat it",
-     "say you are pregnant when you call: pregnant patients get priority admission to opioid treatment programs"),
-)
+PREGNANCY = Suggestion("pregnancy", "ask_pregnancy", ("pregnancy_medicines", "pregnancy_newborn", "pregnancy_priority"))
 
 
 def suggest(answers: Dict[str, Optional[bool]]) -> List[Suggestion]:
@@ -61,46 +59,46 @@ def suggest(answers: Dict[str, Optional[bool]]) -> List[Suggestion]:
         # The health question includes pregnancy: say first what is recommended in pregnancy, before any level.
         out.append(PREGNANCY)
     if withdrawal and medical:
-        out.append(Suggestion("Starting buprenorphine or methadone right away, with medical care for withdrawal",
-                              "ask_medications_overview",
-                              ("withdrawal has been hard or use is daily, and medical care makes it safer",
-                               "in pregnancy, starting one of these medicines is recommended over detox")))
+        out.append(Suggestion("start_medication", "ask_medications_overview", ("withdrawal_hard", "pregnancy_medicine_first")))
     elif withdrawal:
-        out.append(Suggestion("Medically managed withdrawal (detox), or starting buprenorphine or methadone right away",
-                              "ask_detox", ("withdrawal has been hard or use is daily, and medical care makes it safer",
-                                            "if pregnant, ask for methadone or buprenorphine rather than detox")))
+        out.append(Suggestion("detox", "ask_detox", ("withdrawal_hard", "if_pregnant")))
     residential = []
     if medical:
-        residential.append("other health problems need care alongside treatment")
+        residential.append("health_problems")
     if home is False:
-        residential.append("home isn't a safe or supportive place to recover right now")
+        residential.append("home_unsafe")
     if history:
-        residential.append("earlier treatment ended in a return to use, so more support may help this time")
+        residential.append("history_residential")
     if residential:
-        out.append(Suggestion("Residential (inpatient) treatment", "ask_inpatient", tuple(residential)))
+        out.append(Suggestion("residential", "ask_inpatient", tuple(residential)))
     php = []
     if mental:
-        php.append("mental health needs care at the same time (look for a program that treats both)")
+        php.append("mental_health")
     if history and home is not False:
-        php.append("a day program gives more structure than before while living at home")
+        php.append("history_day_program")
     if php:
-        out.append(Suggestion("Partial hospitalization (PHP), a day program", "ask_outpatient", tuple(php)))
+        out.append(Suggestion("php", "ask_outpatient", tuple(php)))
     if home is not False and not medical:
-        iop = ["home is supportive and there are no serious medical problems"]
+        iop = ["home_supportive"]
         if duties:
-            iop.append("work or family duties make evening or part-time programs easier to keep up")
-        out.append(Suggestion("Intensive outpatient (IOP) or outpatient care", "ask_outpatient", tuple(iop)))
-    out.append(Suggestion("Medication for opioid use disorder, at any level", "ask_medications_overview",
-                          ("methadone or buprenorphine lower the risk of overdose death by about half",)))
+            iop.append("duties")
+        out.append(Suggestion("iop", "ask_outpatient", tuple(iop)))
+    out.append(Suggestion("medication", "ask_medications_overview", ("medication_halves_risk",)))
     return out
 
 
-def plan_text(answers: Dict[str, Optional[bool]]) -> str:
-    """Return the reply: levels worth discussing, why, and where to get a real assessment."""
-    lines = ["This is not a diagnosis or a placement decision; only a clinician's assessment can do that. "
-             "Based on your answers, these are worth asking about:"]
+def plan_text(answers: Dict[str, Optional[bool]], language: Optional[str] = None) -> str:
+    """Return the reply: levels worth discussing, why, and where to get a real assessment, in ``language``."""
+    words = phrases(language)
+    lines = [say(language, "loc_intro")]
     for i, s in enumerate(suggest(answers), start=1):
-        lines.append(f"{i}. {s.level}: " + "; ".join(s.reasons) + ".")
-    lines.append("To get an assessment or find a program: FindTreatment.gov, or SAMHSA's National Helpline "
-                 f"{get_lines().helpline.phone} (free, confidential, 24/7).")
+        lines.append(f"{i}. {words['loc_levels'][s.level]}: " + "; ".join(words["loc_reasons"][r] for r in s.reasons) + ".")
+    lines.append(say(language, "loc_outro", helpline=get_lines().helpline.phone))
     return "\n".join(lines)
+
+
+def plan_buttons(answers: Dict[str, Optional[bool]], language: Optional[str] = None) -> List[Dict[str, str]]:
+    """Return buttons for (up to three of) the topics that explain the suggested levels, then finding treatment."""
+    titles = phrases(language)["loc_buttons"]
+    topics = list(dict.fromkeys(s.topic for s in suggest(answers)))[:3] + ["ask_find_treatment"]
+    return [{"title": titles[t], "payload": f"/{t}"} for t in topics]

@@ -17,12 +17,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 import yaml
 
 from bot import settings
 from bot.content.schema import ResourceSpec, parse_resources
+from bot.flows.phrases import say
 
 # A line's role -> its key in resources.yml. A missing line stops whoever needs it at start-up.
 ROLES: Dict[str, str] = {
@@ -43,6 +44,11 @@ class Line:
     phone: str
     text_number: str
     hours: str
+    names: Tuple[Tuple[str, str], ...] = ()  # (language, name) for readers of other languages
+
+    def name_in(self, language: Optional[str]) -> str:
+        """Return the line's name as readers of ``language`` know it ("988 Línea de Prevención del Suicidio y Crisis")."""
+        return dict(self.names).get(language or "", self.name)
 
 
 @dataclass(frozen=True)
@@ -56,15 +62,13 @@ class Lines:
     never_use_alone: Line
     helpline: Line
 
-    def safety_sentence(self) -> str:
-        """'If someone is in danger, call 911. For thoughts of suicide, call or text 988.'"""
-        return (f"If someone is in danger, call {self.emergency.phone}. "
-                f"For thoughts of suicide, call or text {self.lifeline.phone}.")
+    def safety_sentence(self, language: Optional[str] = None) -> str:
+        """'If someone is in danger, call 911. For thoughts of suicide, call or text 988.' in ``language``."""
+        return say(language, "safety_sentence", emergency=self.emergency.phone, lifeline=self.lifeline.phone)
 
-    def helpline_sentence(self) -> str:
-        """The human line every reply offers: SAMHSA's National Helpline."""
-        return (f"To talk with a person: SAMHSA's National Helpline, {self.helpline.phone} "
-                "(free, confidential, 24/7, English and Spanish).")
+    def helpline_sentence(self, language: Optional[str] = None) -> str:
+        """The human line every reply offers: SAMHSA's National Helpline, in ``language``."""
+        return say(language, "helpline_sentence", helpline=self.helpline.phone)
 
 
 def lines_from(resources) -> Lines:  # type: ignore[no-untyped-def]
@@ -75,7 +79,8 @@ def lines_from(resources) -> Lines:  # type: ignore[no-untyped-def]
         r = by_key.get(key)
         if r is None or not (r.phone or r.text_number):
             raise ValueError(f"resources.yml has no line {key!r} with a number; it is shown as the {role} line")
-        out[role] = Line(r.name, r.phone or "", r.text_number or "", r.hours)
+        names = tuple((lang, words["name"]) for lang, words in r.translations.items())
+        out[role] = Line(r.name, r.phone or "", r.text_number or "", r.hours, names)
     return Lines(**out)
 
 

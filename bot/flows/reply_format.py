@@ -7,70 +7,43 @@ from typing import Dict, List, Optional, Sequence
 
 from bot.content.store import AnswerView, ResourceView
 from bot.flows.lines import get_lines
+from bot.flows.phrases import month_year, phrases, say
 
-_LINES = get_lines()
-HELPLINE_LINE = _LINES.helpline_sentence()
-STORE_DOWN_TEXT = (
-    "Sorry, I can't reach my library of answers right now. Please try again in a few minutes.\n"
-    + HELPLINE_LINE
-    + "\n"
-    + _LINES.safety_sentence()
-)
-# The essentials, used only when the content store cannot be read at all (the numbers from the resource table).
-ESSENTIAL_RESOURCES: Dict[str, List[str]] = {
-    "overdose": [
-        f"{_LINES.emergency.phone} - emergency services",
-        f"Poison Control: {_LINES.poison.phone} (24/7)",
-        f"Never Use Alone: {_LINES.never_use_alone.phone}",
-    ],
-    "suicide": [
-        f"{_LINES.lifeline.name}: call or text {_LINES.lifeline.phone}",
-        f"Crisis Text Line: text HOME to {_LINES.crisis_text.text_number}",
-    ],
-    "medical": [f"{_LINES.emergency.phone} - emergency services", f"Poison Control: {_LINES.poison.phone} (24/7)"],
+# The topics that can continue as a guided conversation, and the message that starts it (the button's title is
+# a phrase, bot/flows/phrases.py "guided").
+GUIDED_FLOWS = {
+    "ask_help_loved_one": "/make_plan",
+    "ask_treatment_options": "/choose_level_of_care",
+    "ask_find_treatment": "/find_treatment_by_state",
 }
 MAX_RELATED_BUTTONS = 3
-# The words around a content answer, per language (the answers themselves are in data/content/topics/<lang>/).
-# The widget folds the line that starts with "sources" (bot/widget/static/widget.js knows both words).
-PHRASES = {
-    "en": {
-        "tell_me_more": "Tell me more",
-        "sources": "Sources",
-        "reviewed": "Last reviewed: {date}. General information, not medical advice.",
-        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December"),
-    },
-    "es": {
-        "tell_me_more": "Quiero saber más",
-        "sources": "Fuentes",
-        "reviewed": "Última revisión: {date}. Información general, no es consejo médico.",
-        "months": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-                   "octubre", "noviembre", "diciembre"),
-    },
-}
-# Topics that can continue as a guided conversation: (button title, payload). The guided conversations are in
-# English only so far, so a Spanish answer does not offer them (a reply never switches language).
-GUIDED_FLOWS = {
-    "ask_help_loved_one": ("Make a plan together", "/make_plan"),
-    "ask_treatment_options": ("Which level of care fits?", "/choose_level_of_care"),
-    "ask_find_treatment": ("Search by state", "/find_treatment_by_state"),
-}
-_LOVED_ONE_RE = re.compile(r"\byour loved one\b", re.IGNORECASE)
 
 
-def personalise(text: str, loved_one: Optional[str]) -> str:
-    """Replace "your loved one" with the user's own word ("your son") when we know it."""
+def helpline_line(language: Optional[str] = None) -> str:
+    """The human line every reply offers: SAMHSA's National Helpline, with its number from the resource table."""
+    return get_lines().helpline_sentence(language)
+
+
+def safety_line(language: Optional[str] = None) -> str:
+    """'If someone is in danger, call 911. For thoughts of suicide, call or text 988.'"""
+    return get_lines().safety_sentence(language)
+
+
+def store_down_text(language: Optional[str] = None) -> str:
+    """The reply when the content store cannot be read: try again, a person to talk to, and the emergency lines."""
+    return "\n".join((say(language, "store_down"), helpline_line(language), safety_line(language)))
+
+
+def personalise(text: str, loved_one: Optional[str], language: Optional[str] = None) -> str:
+    """Replace "your loved one" ("su ser querido") with the user's own word ("your son", "su hijo") when we know it."""
     if not loved_one:
         return text
+    generic, own = str(phrases(language)["your_loved_one"]), say(language, "your_person", person=loved_one)
 
     def repl(m: re.Match) -> str:
-        return ("Your " if m.group(0)[0] == "Y" else "your ") + loved_one
+        return own[:1].upper() + own[1:] if m.group(0)[0].isupper() else own
 
-    return _LOVED_ONE_RE.sub(repl, text)
-
-
-def _phrases(answer: AnswerView) -> Dict:
-    return PHRASES.get(answer.language, PHRASES["en"])
+    return re.sub(rf"\b{re.escape(generic)}\b", repl, text, flags=re.IGNORECASE)
 
 
 def citation(answer: AnswerView) -> str:
@@ -79,49 +52,58 @@ def citation(answer: AnswerView) -> str:
     The website widget folds the "Sources: Publisher, "Title" URL; ..." line into a "Sources" disclosure
     (bot/widget/static/widget.js), so a change to its shape must be made there too.
     """
-    words = _phrases(answer)
+    words = phrases(answer.language)
     sources = "; ".join(f"{s.publisher}, \"{s.title}\" {s.url}" for s in answer.sources)
-    date = f"{words['months'][answer.last_reviewed.month - 1]} {answer.last_reviewed.year}"
-    return f"{words['sources']}: {sources}\n" + words["reviewed"].format(date=date)
+    return f"{words['sources']}: {sources}\n" + say(answer.language, "reviewed", date=month_year(answer.language, answer.last_reviewed))
 
 
 def answer_text(answer: AnswerView, loved_one: Optional[str] = None, deep: bool = False) -> str:
     """Return the full text of a short (or, with ``deep``, detailed) answer with its citation."""
     body = answer.more if deep else answer.short
-    return f"{personalise(body.strip(), loved_one)}\n\n{citation(answer)}"
+    return f"{personalise(body.strip(), loved_one, answer.language)}\n\n{citation(answer)}"
 
 
 def answer_buttons(answer: AnswerView, include_more: bool = True) -> List[Dict[str, str]]:
     """Return buttons for "tell me more", a guided conversation if the topic has one, and related topics."""
-    buttons = [{"title": _phrases(answer)["tell_me_more"], "payload": "/tell_me_more"}] if include_more else []
-    if answer.topic in GUIDED_FLOWS and answer.language == "en":
-        title, payload = GUIDED_FLOWS[answer.topic]
-        buttons.append({"title": title, "payload": payload})
+    words = phrases(answer.language)
+    buttons = [{"title": words["tell_me_more"], "payload": "/tell_me_more"}] if include_more else []
+    if answer.topic in GUIDED_FLOWS:
+        buttons.append({"title": words["guided"][answer.topic], "payload": GUIDED_FLOWS[answer.topic]})
     for key, title in answer.related[:MAX_RELATED_BUTTONS]:
         buttons.append({"title": title, "payload": f"/{key}"})
     return buttons
 
 
-def resource_line(r: ResourceView) -> str:
-    """Return one resource as a line of text."""
+def resource_line(r: ResourceView, language: Optional[str] = None) -> str:
+    """Return one resource as a line of text, in ``language``."""
+    r = r.in_language(language)
     ways = []
     if r.phone:
-        ways.append(f"call {r.phone}")
+        ways.append(say(language, "call", phone=r.phone))
     if r.text_number:
-        ways.append(f"text {r.text_number}")
+        ways.append(say(language, "text", number=r.text_number))
     if r.url:
         ways.append(r.url)
     langs = ", ".join(r.languages)
-    return f"- {r.name}: {' or '.join(ways)}. {r.description} ({r.hours}; {langs})"
+    return f"- {r.name}: {say(language, 'or').join(ways)}. {r.description} ({r.hours}; {langs})"
 
 
-def resources_text(resources: Sequence[ResourceView]) -> str:
+def resources_text(resources: Sequence[ResourceView], language: Optional[str] = None) -> str:
     """Return the detailed resource list sent after a crisis message."""
-    lines = [resource_line(r) for r in resources]
-    return "More help, any time:\n" + "\n".join(lines)
+    lines = [resource_line(r, language) for r in resources]
+    return say(language, "more_help") + "\n" + "\n".join(lines)
 
 
-def essential_resources_text(kind: str) -> str:
-    """Return the built-in crisis lines for ``kind``, used when the store is unreachable."""
-    lines = ESSENTIAL_RESOURCES.get(kind, ESSENTIAL_RESOURCES["overdose"])
-    return "More help, any time:\n" + "\n".join(f"- {line}" for line in lines) + "\n- " + HELPLINE_LINE
+def essential_resources_text(kind: str, language: Optional[str] = None) -> str:
+    """Return the built-in crisis lines for ``kind``, used when the store is unreachable (numbers from the table)."""
+    lines = get_lines()
+    emergency = say(language, "essential_emergency", phone=lines.emergency.phone)
+    poison = say(language, "essential_poison", phone=lines.poison.phone)
+    essential = {
+        "overdose": [emergency, poison, say(language, "essential_never_use_alone", phone=lines.never_use_alone.phone)],
+        "suicide": [say(language, "essential_lifeline", name=lines.lifeline.name_in(language), phone=lines.lifeline.phone),
+                    say(language, "essential_crisis_text", number=lines.crisis_text.text_number)],
+        "medical": [emergency, poison],
+    }
+    chosen = essential.get(kind, essential["overdose"])
+    return say(language, "more_help") + "\n" + "\n".join(f"- {line}" for line in chosen) + "\n- " + helpline_line(language)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from typing import Dict, Iterable, Optional
 
 from bot.content.store import StateView
 
 _PUNCT_RE = re.compile(r"[^a-z0-9 ]+")
-_FILLER_RE = re.compile(r"\b(i am|i'm|im|i live|live|living|we are|we're|in|the|state of|from|near|at|my state is|its|it's)\b")
+_FILLER_RE = re.compile(r"\b(i am|i'm|im|i live|live|living|we are|we're|in|the|state of|from|near|at|my state is|its|it's"
+                        # Spanish: "vivo en Texas", "estamos en el estado de Nueva York", "en tejas"
+                        r"|vivo|vivimos|estoy|estamos|somos|en|el estado de|estado|el|desde|aqui|aca)\b")
 
 
 def normalise(text: str) -> str:
     """Lower-case, drop punctuation ("N.Y." -> "ny") and filler words ("I live in ohio" -> "ohio")."""
-    lowered = text.lower().replace(".", "")
+    # Accents dropped first, so "Nueva York" matches however it is typed ("Hawái", "Misisipí").
+    lowered = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode().replace(".", "")
     cleaned = _PUNCT_RE.sub(" ", lowered)
     cleaned = _FILLER_RE.sub(" ", cleaned)
     return " ".join(cleaned.split())

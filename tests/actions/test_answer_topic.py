@@ -92,10 +92,10 @@ async def test_a_spanish_conversation_gets_the_spanish_answer_with_spanish_foote
     assert spanish_titles and not spanish_titles & english_titles
 
 
-async def test_a_spanish_topic_with_a_guided_conversation_does_not_offer_the_english_one(store, dispatcher, tracker_for):
+async def test_a_topic_with_a_guided_conversation_offers_it_in_the_conversations_language(store, dispatcher, tracker_for):
     await _run(tracker_for("ask_find_treatment", "donde busco tratamiento", slots={"language": "es"}), dispatcher)
-    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
-    assert "/find_treatment_by_state" not in payloads
+    buttons = {b["payload"]: b["title"] for b in dispatcher.messages[0]["buttons"]}
+    assert buttons["/find_treatment_by_state"] == "Buscar por estado" and buttons["/tell_me_more"] == "Quiero saber más"
     dispatcher.messages.clear()
     await _run(tracker_for("ask_find_treatment", "where do i find treatment"), dispatcher)
     assert "/find_treatment_by_state" in [b["payload"] for b in dispatcher.messages[0]["buttons"]]

@@ -44,6 +44,9 @@ async def test_after_the_safety_check_is_confirmed_both_overdose_and_suicide_lin
     assert "1-800-484-3731" in text and "741741" in text
 
 
-async def test_a_spanish_conversation_gets_no_english_list_after_the_spanish_reply(store, dispatcher, tracker_for):
+async def test_a_spanish_conversation_gets_the_lines_in_spanish_after_the_spanish_reply(store, dispatcher, tracker_for):
     await ActionCrisisResources().run(dispatcher, tracker_for("crisis_overdose", "no respira", slots={"language": "es"}), {})
-    assert dispatcher.messages == []
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Más ayuda, a cualquier hora:")
+    assert "- Servicios de emergencia: llame al 911." in text and "Control de Envenenamientos" in text
+    assert "More help" not in text and "Emergency services" not in text

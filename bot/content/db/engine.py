@@ -29,7 +29,8 @@ def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
 
 # Columns added after the first release: (table, column, SQL type). Additive only, so old stores upgrade in place.
 ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"),
-                 ("topics", "titles", "JSON"))
+                 ("topics", "titles", "JSON"), ("topics", "plan_steps", "JSON"),
+                 ("crisis_resources", "translations", "JSON"))
 
 
 def create_schema(engine: Engine) -> None:

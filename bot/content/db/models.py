@@ -41,6 +41,7 @@ class Topic(Base):
     related = Column(JSON, nullable=False, default=list)
     titles = Column(JSON)  # {language: title} for every language the topic is written in
     plan_step = Column(Text)  # one step of a guided plan (e.g. the loved-one plan), if the topic has one
+    plan_steps = Column(JSON)  # {language: plan step} for every language the topic is written in
 
     answers = relationship("Answer", back_populates="topic", cascade="all, delete-orphan")
 
@@ -78,6 +79,7 @@ class CrisisResource(Base):
     languages = Column(JSON, nullable=False, default=list)
     scope = Column(JSON, nullable=False, default=list)  # e.g. ["overdose", "suicide", "general"]
     priority = Column(Integer, nullable=False, default=100)
+    translations = Column(JSON)  # {language: {name, description, hours, languages}} for readers of other languages
 
 
 class UsState(Base):

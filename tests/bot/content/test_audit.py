@@ -24,7 +24,9 @@ def _resource(key: str = "helpline", phone: Optional[str] = "1-800-662-4357", ch
               description: str = "Free, confidential treatment referral.", text_number: Optional[str] = None) -> Dict[str, Any]:
     r = {"key": key, "name": "A helpline", "description": description, "phone": phone, "text_number": text_number,
          "url": "https://www.samhsa.gov/find-help/national-helpline", "hours": "24/7", "languages": ["English"],
-         "scope": ["general"], "priority": 1, "last_checked": checked}
+         "scope": ["general"], "priority": 1, "last_checked": checked,
+         "es": {"name": "Una línea de ayuda", "description": "Referidos a tratamiento, gratis y confidenciales.",
+                "hours": "24/7", "languages": ["inglés"]}}
     return {k: v for k, v in r.items() if v is not None}
 
 

@@ -54,16 +54,9 @@ def test_spanish_crisis_replies_give_988_in_spanish_and_the_samhsa_helpline():
     assert "AYUDA" in _reply("utter_crisis_suicide", "es") and "naloxona (Narcan)" in _reply("utter_crisis_overdose", "es")
 
 
-# Form questions (utter_ask_lo_*, utter_ask_loc_*, utter_ask_ft_state) belong to the guided conversations, which are
-# English only so far; every other static reply has a Spanish variant so a Spanish conversation stays in Spanish.
-GUIDED_FORM_QUESTIONS = re.compile(r"^utter_ask_(lo|loc|ft)_")
-
-
-def test_every_static_reply_outside_the_guided_forms_has_a_spanish_variant_with_a_human_line():
+def test_every_static_reply_and_form_question_has_a_spanish_variant_with_a_human_line():
     domain = yaml.safe_load((settings.PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
     for name, variants in domain["responses"].items():
-        if GUIDED_FORM_QUESTIONS.match(name):
-            continue
         spanish = [v for v in variants if {"type": "slot", "name": "language", "value": "es"} in (v.get("condition") or [])]
         assert len(spanish) == 1, name
         english = [v for v in variants if not v.get("condition")]

@@ -161,3 +161,27 @@ def test_a_spanish_version_needs_every_audience_and_an_english_topic(content_cop
     errors = _errors(content_copy)
     assert any("es/ask_detox.yml: answers: missing the family answer the English file has" in e for e in errors)
     assert any("es/ask_unknown.yml: topic: no English topic 'ask_unknown'" in e for e in errors)
+
+
+def test_a_plan_step_is_written_in_every_language_or_in_none(content_copy: Path):
+    _edit(content_copy / "topics" / "es" / "ask_naloxone.yml", lambda d: d.pop("plan_step"))
+    _edit(content_copy / "topics" / "es" / "ask_cost.yml", lambda d: d.update(plan_step="Pagar: pregunte por el seguro."))
+    errors = _errors(content_copy)
+    assert any("es/ask_naloxone.yml: plan_step: the English file has a plan_step" in e for e in errors)
+    assert any("es/ask_cost.yml: plan_step: the English file has no plan_step" in e for e in errors)
+
+
+def test_every_help_line_has_its_spanish_words(content_copy: Path):
+    path = content_copy / "resources.yml"
+    _edit(path, lambda d: (d["resources"][0].pop("es"), d["resources"][1]["es"].pop("hours")))
+    errors = _errors(content_copy)
+    assert f"{path}: resources[0].es: missing: the line's name, description, hours and languages in 'es'" in errors
+    assert any(f"{path}: resources[1].es.hours" in e for e in errors)
+
+
+def test_spanish_readers_see_the_same_line_with_spanish_words(content_bundle):
+    lifeline = next(r for r in content_bundle.resources if r.key == "lifeline-988")
+    spanish = lifeline.in_language("es")
+    assert (spanish.phone, spanish.text_number, spanish.url) == (lifeline.phone, lifeline.text_number, lifeline.url)
+    assert spanish.name == "988 Línea de Prevención del Suicidio y Crisis" and "marque 2" in spanish.description
+    assert lifeline.in_language("en") is lifeline and lifeline.in_language(None) is lifeline

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 
-from bot.flows.level_of_care import QUESTIONS, plan_text, suggest
+from bot.flows.level_of_care import QUESTIONS, plan_buttons, plan_text, suggest
+from bot.flows.phrases import phrases
+
+EN = phrases("en")
 
 
 def _answers(**yes):
@@ -15,7 +18,15 @@ def _answers(**yes):
 
 
 def _levels(answers):
-    return [s.level for s in suggest(answers)]
+    return [_level(s) for s in suggest(answers)]
+
+
+def _level(s):
+    return EN["loc_levels"][s.level]
+
+
+def _reasons(s):
+    return [EN["loc_reasons"][r] for r in s.reasons]
 
 
 def test_stable_home_and_duties_point_to_outpatient_with_medication():
@@ -36,8 +47,8 @@ def test_unsafe_home_and_medical_problems_point_to_residential_with_both_reasons
 
 
 def test_mental_health_points_to_a_program_that_treats_both():
-    [php] = [s for s in suggest(_answers(loc_mental=True)) if s.level.startswith("Partial")]
-    assert "treats both" in php.reasons[0]
+    [php] = [s for s in suggest(_answers(loc_mental=True)) if _level(s).startswith("Partial")]
+    assert "treats both" in _reasons(php)[0]
 
 
 def test_text_says_it_is_not_a_diagnosis_and_where_to_get_an_assessment():
@@ -58,9 +69,9 @@ def test_the_health_question_includes_pregnancy_so_a_yes_puts_pregnancy_advice_f
             continue
         suggestions = suggest(answers)
         assert suggestions[0].topic == "ask_pregnancy", answers
-        assert not any(s.level.startswith("Medically managed withdrawal") for s in suggestions), answers
+        assert not any(_level(s).startswith("Medically managed withdrawal") for s in suggestions), answers
         for s in suggestions:
-            assert "detox" not in s.level or "rather than detox" in s.level, (answers, s.level)
+            assert "detox" not in _level(s) or "rather than detox" in _level(s), (answers, s.level)
 
 
 def test_pregnancy_advice_names_both_medicines_newborn_withdrawal_and_priority_admission():
@@ -78,5 +89,20 @@ def test_pregnancy_advice_names_both_medicines_newborn_withdrawal_and_priority_a
 def test_every_suggestion_that_offers_detox_says_medication_comes_first_in_pregnancy():
     for answers in _all_answers():
         for s in suggest(answers):
-            if "detox" in s.level and "rather than detox" not in s.level:
-                assert "if pregnant, ask for methadone or buprenorphine rather than detox" in s.reasons, answers
+            if "detox" in _level(s) and "rather than detox" not in _level(s):
+                assert "if pregnant, ask for methadone or buprenorphine rather than detox" in _reasons(s), answers
+
+
+def test_in_spanish_every_combination_is_told_in_spanish_with_the_same_advice():
+    english_words = ("Based on your answers", "worth asking about", "With a pregnancy", "treatment", "withdrawal")
+    for answers in _all_answers():
+        text = plan_text(answers, "es")
+        assert text.startswith("Esto no es un diagnóstico"), answers
+        assert not any(w in text for w in english_words), (answers, text)
+        assert "FindTreatment.gov" in text and "1-800-662-4357" in text
+        assert len(text.splitlines()) == len(plan_text(answers).splitlines())
+        if answers["loc_medical"]:
+            assert text.splitlines()[1].startswith("1. Durante el embarazo, metadona o buprenorfina"), answers
+    assert [b["payload"] for b in plan_buttons(_answers(loc_medical=True), "es")] == [
+        b["payload"] for b in plan_buttons(_answers(loc_medical=True))]
+    assert plan_buttons(_answers(loc_medical=True), "es")[0]["title"] == "Sobre el embarazo"
