@@ -15,9 +15,9 @@ from bot.channels.replies import (
     CRISIS_FALLBACK_TEXT_ES,
     EMPTY_MESSAGE_TEXT,
     MAX_MESSAGE_CHARS,
-    NO_REPLY_TEXT,
-    RATE_LIMITED_TEXT,
-    TRUNCATED_NOTE,
+    no_reply_text,
+    rate_limited_text,
+    truncated_note,
 )
 
 
@@ -54,9 +54,23 @@ def failure_reply(text: str) -> str:
     except Exception:  # noqa: BLE001 - the generic reply below also carries 911 and 988
         match = None
     if match is None:
-        return NO_REPLY_TEXT
+        return no_reply_text(message_language(text))
     texts = CRISIS_FALLBACK_TEXT_ES if match.lang == "es" else CRISIS_FALLBACK_TEXT
-    return texts.get(match.intent, NO_REPLY_TEXT)
+    return texts.get(match.intent, no_reply_text(match.lang))
+
+
+def message_language(text: str) -> Optional[str]:
+    """The language the channel's own reply is written in: the message's, when it is clearly English or Spanish.
+
+    The channel cannot read the conversation's ``language`` slot (the conversation is what failed, or has not
+    run), so a short or mixed message gets English.
+    """
+    from bot.nlu.language_detection import detect_language, requested_language
+
+    try:
+        return requested_language(text) or detect_language(text)
+    except Exception:  # noqa: BLE001 - the English reply carries the same numbers
+        return None
 
 
 class InboundGate:
@@ -72,7 +86,8 @@ class InboundGate:
         if not text:
             return Inbound(None, [EMPTY_MESSAGE_TEXT])
         if len(text) > self.max_chars:
-            return Inbound(text[: self.max_chars], [TRUNCATED_NOTE.format(limit=self.max_chars)])
+            kept = text[: self.max_chars]
+            return Inbound(kept, [truncated_note(self.max_chars, message_language(kept))])
         return Inbound(text)
 
     def admit(self, message: str, sender: str, address: Optional[str] = None) -> Inbound:
@@ -81,5 +96,5 @@ class InboundGate:
         if prepared.text is None:
             return prepared
         if not self.limits.allow(sender, address) and not is_crisis(prepared.text):
-            return Inbound(None, [RATE_LIMITED_TEXT], rate_limited=True)
+            return Inbound(None, [rate_limited_text(message_language(prepared.text))], rate_limited=True)
         return prepared

@@ -5,31 +5,48 @@ Their numbers come from the resource table and their crisis texts from the domai
 
 from __future__ import annotations
 
+from typing import Optional
+
 from bot.safety.net import KINDS, MAX_CHARS
 from bot.flows.lines import crisis_reply, get_lines
+from bot.flows.phrases import say
 
 # The longest message a channel passes on (the safety net reads the same first characters: bot/safety/net.py).
 MAX_MESSAGE_CHARS = MAX_CHARS
 
 _LINES = get_lines()
-NO_REPLY_TEXT = (
-    "Sorry, I'm having trouble answering right now. Please try again in a minute.\n"
-    f"To talk with a person any time: SAMHSA's National Helpline, {_LINES.helpline.phone} (free, confidential, 24/7).\n"
-    + _LINES.safety_sentence()
-)
-EMPTY_MESSAGE_TEXT = (
-    "It looks like your message was empty. Type a question, or \"menu\" to see the topics. "
-    f"If someone is in danger, call {_LINES.emergency.phone}."
-)
-TRUNCATED_NOTE = (
-    "Your message was long, so I read the first {limit} characters. "
-    "If I missed something important, please send it in a shorter message."
-)
-RATE_LIMITED_TEXT = (
-    "You're sending messages faster than I can answer them well. Please wait a minute, then send your question again.\n"
-    f"If someone is in danger, call {_LINES.emergency.phone} now. For thoughts of suicide, call or text {_LINES.lifeline.phone}."
-)
-UNSUPPORTED_MESSAGE_TEXT = "I can only read text messages. Please type your question.\n" + _LINES.safety_sentence()
+
+
+def no_reply_text(language: Optional[str] = None) -> str:
+    """The reply when the conversation produced none: try again, a person to talk to, and the emergency lines."""
+    return "\n".join((say(language, "no_reply"), _LINES.helpline_sentence(language), _LINES.safety_sentence(language)))
+
+
+def empty_message_text(language: Optional[str] = None) -> str:
+    """The reply to an empty message."""
+    return say(language, "empty_message", emergency=_LINES.emergency.phone)
+
+
+def truncated_note(limit: int, language: Optional[str] = None) -> str:
+    """The note sent with the first ``limit`` characters of a long message."""
+    return say(language, "truncated", limit=limit)
+
+
+def rate_limited_text(language: Optional[str] = None) -> str:
+    """The reply to a message held back by the rate limit (a crisis message never is)."""
+    return say(language, "rate_limited") + "\n" + _LINES.safety_sentence(language)
+
+
+def unsupported_message_text(language: Optional[str] = None) -> str:
+    """The reply to a sticker, photo or voice note."""
+    return say(language, "unsupported") + "\n" + _LINES.safety_sentence(language)
+
+
+# The English texts, for callers that cannot know the language (an empty message, a sticker).
+NO_REPLY_TEXT = no_reply_text()
+EMPTY_MESSAGE_TEXT = empty_message_text()
+RATE_LIMITED_TEXT = rate_limited_text()
+UNSUPPORTED_MESSAGE_TEXT = unsupported_message_text()
 # When the conversation itself failed (tracker store, lock store or model unreachable) but the safety
 # net sees a crisis, the channel sends the domain's own static crisis reply instead of NO_REPLY_TEXT.
 CRISIS_FALLBACK_TEXT = {f"crisis_{kind}": crisis_reply(f"crisis_{kind}") for kind in KINDS}

@@ -19,6 +19,15 @@ from bot.content.schema import PRIMARY_LANGUAGE
 
 PHRASES: Dict[str, Dict[str, object]] = {
     "en": {
+        # The channels' own replies (bot/channels/replies.py), when the conversation cannot answer.
+        "no_reply": "Sorry, I'm having trouble answering right now. Please try again in a minute.",
+        "empty_message": "It looks like your message was empty. Type a question, or \"menu\" to see the topics. "
+                         "If someone is in danger, call {emergency}.",
+        "truncated": "Your message was long, so I read the first {limit} characters. If I missed something important, "
+                     "please send it in a shorter message.",
+        "rate_limited": "You're sending messages faster than I can answer them well. Please wait a minute, then send "
+                        "your question again.",
+        "unsupported": "I can only read text messages. Please type your question.",
         # Around a content answer (bot/flows/reply_format.py). The widget folds the line that starts with
         # "sources" (bot/widget/static/widget.js knows the word in each language).
         "tell_me_more": "Tell me more",
@@ -109,6 +118,14 @@ PHRASES: Dict[str, Dict[str, object]] = {
                        "find_treatment_by_state": "Another state"},
     },
     "es": {
+        "no_reply": "Lo siento, ahora mismo tengo problemas para responder. Inténtelo de nuevo en un minuto.",
+        "empty_message": "Parece que su mensaje llegó vacío. Escriba una pregunta, o \"menú\" para ver los temas. "
+                         "Si alguien está en peligro, llame al {emergency}.",
+        "truncated": "Su mensaje era largo, así que leí los primeros {limit} caracteres. Si se me pasó algo "
+                     "importante, mándelo en un mensaje más corto.",
+        "rate_limited": "Está mandando mensajes más rápido de lo que puedo contestarlos bien. Espere un minuto y "
+                        "vuelva a mandar su pregunta.",
+        "unsupported": "Solo puedo leer mensajes de texto. Escriba su pregunta, por favor.",
         "tell_me_more": "Quiero saber más",
         "sources": "Fuentes",
         "reviewed": "Última revisión: {date}. Información general, no es consejo médico.",

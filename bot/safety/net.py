@@ -29,6 +29,8 @@ THIRD_PERSON = {"he", "she", "they", "hes", "shes", "theyre", "him", "her", "the
 NEGATIONS = {"not", "never", "no", "dont", "didnt", "wont", "nt", "isnt", "arent", "aint", "nobody", "noone", "nunca"}
 DEFAULT_LEXICON = settings.LEXICON_DIR / "crisis.yml"
 LEXICONS = {"en": settings.LEXICON_DIR / "crisis.yml", "es": settings.LEXICON_DIR / "crisis_es.yml"}
+# The most words a clause may have to count as the date of the clause before it ("all in the past", "hace dos anos").
+MAX_DATING_WORDS = 6
 # A long message is looked at clause by clause: a crisis anywhere in it is a crisis, and a question or a
 # past event in one clause must not excuse a crisis stated in another ("he od'd last year, but right now
 # i took all my pills"). Clauses end at these punctuation marks and before these words.
@@ -241,8 +243,11 @@ class CrisisDetector:
         sent = doc[start].sent
         if _contains_any(" " + doc[sent.start : start].text + " ", self._question_markers):
             return "question"
-        # A past event is often dated in the clause after it: "she overdosed 3 times, all in the past".
-        following = doc[sent.end].sent.text if sent.end < len(doc) else ""
+        # A past event is often dated in the clause after it: "she overdosed 3 times, all in the past". Only a short
+        # clause is a date for the one before; a longer one tells its own story ("tengo fiebre alta y el corazon me
+        # suena raro, hace anos me dijeron que tengo un soplo": the fever is now).
+        following = doc[sent.end].sent if sent.end < len(doc) else None
+        following = following.text if following is not None and len(following) <= MAX_DATING_WORDS else ""
         dated = " " + sent.text + " " + following + " "
         for ongoing in self._ongoing_markers:
             dated = dated.replace(f" {ongoing} ", " ")

@@ -93,3 +93,14 @@ def test_deliveries_fall_back_to_memory_when_redis_is_unreachable():
     seen = SeenDeliveries("test", "redis://127.0.0.1:1/0")
     assert asyncio.run(seen.first_time("x")) is True
     assert asyncio.run(seen.first_time("x")) is False
+
+
+def test_the_channels_own_replies_follow_a_spanish_message():
+    from bot.channels.inbound import failure_reply
+
+    gate = InboundGate(max_chars=40)
+    note = gate.prepare("hola, quiero saber como funciona la metadona para mi hijo por favor").notes[0]
+    assert note.startswith("Su mensaje era largo, así que leí los primeros 40 caracteres")
+    reply = failure_reply("quiero saber como funciona la metadona para mi hijo")
+    assert reply.startswith("Lo siento") and "1-800-662-4357" in reply and "911" in reply and "988" in reply
+    assert failure_reply("how does methadone work for my son").startswith("Sorry")

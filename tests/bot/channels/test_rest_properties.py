@@ -8,7 +8,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.channels.replies import CRISIS_FALLBACK_TEXT, NO_REPLY_TEXT
+from bot.channels.replies import CRISIS_FALLBACK_TEXT, CRISIS_FALLBACK_TEXT_ES, NO_REPLY_TEXT, no_reply_text
 from bot.channels.rest import RequestProblem, SafeRestInput, parse_payload
 from bot.safety.net import get_safety_net
 from bot.nlu.entity_lexicon import get_lexicon
@@ -41,7 +41,9 @@ def test_any_message_gets_at_least_one_reply(text):
     replies = asyncio.run(SafeRestInput().answer(silent_bot, "prop-user", text))
     assert replies and all(isinstance(r["text"], str) and r["text"] for r in replies)
     if text.strip() and any(ch.isprintable() and not ch.isspace() for ch in text):
-        assert replies[-1]["text"] in (NO_REPLY_TEXT, *CRISIS_FALLBACK_TEXT.values())
+        # In the message's language when it is clearly Spanish, else English; always with the emergency lines.
+        assert replies[-1]["text"] in (NO_REPLY_TEXT, no_reply_text("es"), *CRISIS_FALLBACK_TEXT.values(),
+                                       *CRISIS_FALLBACK_TEXT_ES.values())
 
 
 @settings(max_examples=300, deadline=None)

@@ -109,3 +109,19 @@ def test_repeated_update_is_answered_once_and_stickers_get_a_text_only_note(chan
 @pytest.mark.model
 def test_broken_json_gets_400(channel_stack):
     assert post(channel_stack["port"], b"{oops")[0] == 400
+
+
+@pytest.mark.model
+def test_a_spanish_question_and_a_spanish_crisis_are_answered_in_spanish(channel_stack):
+    api = channel_stack["api"]
+    api.clear()
+    assert post(channel_stack["port"], message(1101, 91, "que es la metadona y como funciona"))[0] == 200
+    calls = api.wait_for(lambda c: any("reply_markup" in m for m in sent(c)))
+    reply = next(m for m in sent(calls) if "reply_markup" in m)
+    assert "Fuentes:" in reply["text"] and "Sources:" not in reply["text"]
+    keyboard = json.loads(reply["reply_markup"])["inline_keyboard"]
+    assert ["Quiero saber más"] in [[b["text"] for b in row] for row in keyboard]
+    api.clear()
+    assert post(channel_stack["port"], message(1102, 92, "mi hermano no respira y tiene los labios morados"))[0] == 200
+    text = " ".join(m["text"] for m in sent(api.wait_for(lambda c: len(sent(c)) >= 2)))
+    assert "911" in text and "naloxona" in text.lower() and "naloxone" not in text.lower()

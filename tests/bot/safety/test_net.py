@@ -105,6 +105,12 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("se me durmio medio cuerpo y tengo la boca chueca", "medical"),  # signs of a stroke
         # "desde hace anos" says how long the use has gone on, it does not date the fever
         ("tengo fiebre alta y un dolor que no aguanto, me inyecto desde hace años", "medical"),
+        # a long clause after it tells its own story; only a short one dates the clause before
+        ("tengo fiebre alta y el corazon me suena raro, hace años me dijeron que tengo un soplo", "medical"),
+        ("tengo un plan y es hoy", "suicide"),
+        ("no soy suicida ni nada pero seria mas facil si no estuviera aqui", "suicide"),
+        ("ya tengo las pastillas de mi mama contadas en la mesa", "suicide"),
+        ("creo que me pase con la chiva siento que me estoy yendo", "overdose"),
     ],
 )
 def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, text, kind):
@@ -124,6 +130,8 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "el examen de hoy me mato, ya no quiero saber nada de la escuela",
         "tuvo una sobredosis la semana pasada y ya le dieron de alta",
         "mi primo tuvo fiebre alta hace unos dias, como evito infecciones",
+        "tuvo fiebre alta, hace dos semanas",  # a short clause after it is the date
+        "ya tengo un plan de tratamiento para hoy en la clinica",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
