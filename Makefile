@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) bot/safety/classifier.py $(wildcard bot/nlu/*.py)
 CONTENT_INPUTS  := $(wildcard data/content/*.yml data/content/topics/*.yml data/content/topics/*/*.yml) domain.yml bot/content/db/models.py bot/content/db/engine.py
 
-.PHONY: help setup train content run run-cluster shell bench test test-unit validate audit test-stories eval rules compare-models lock clean
+.PHONY: help setup train content run run-cluster shell bench test test-unit validate audit test-stories eval rules compare-models compare-languages lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ rules: $(STAMP) ## regenerate data/rules_generated.yml (topic, crisis and safety
 
 compare-models: $(STAMP) ## LR vs DIET vs DIET + WordLlama dense features: cross-validation and blind batch (about 1.5 hours on 2 cores)
 	@scripts/compare_models.sh
+
+compare-languages: $(MODEL) ## one model for English and Spanish vs a model per language: trains both, evaluates like make eval (about 15 min)
+	@scripts/compare_languages.sh
 
 test: validate audit test-unit $(MODEL) var/content.stamp test-stories eval ## everything CI runs
 	$(PY) -m pytest -q -m model -p no:cacheprovider
