@@ -11,7 +11,7 @@ import pytest
 from bot.content.schema import parse_resources
 from bot.settings import CONTENT_DIR
 from bot.flows.lines import ROLES
-from bot.widget.lines import PLACEHOLDER, WIDGET_ROLES, read_widget_lines
+from bot.widget.lines import PLACEHOLDER, SPANISH, WIDGET_ROLES, read_widget_lines, spanish_words
 from bot.widget.server import STATIC_DIR, make_server, render_file, write_files
 from tests.bot.widget.browser import serve_widget, stop_widget
 from tests.servers import free_port
@@ -69,3 +69,43 @@ def test_a_raw_copy_of_widget_js_does_not_start_and_tells_the_site_why(browser, 
         pg.goto(fake_site + "/")
     assert pg.locator(".osb-root").count() == 0  # no chat that could not show 911 and 988
     context.close()
+
+
+def test_the_spanish_words_for_each_line_still_translate_the_table():
+    """The table is in English; bot/widget/lines.py holds the Spanish widget's words for its lines.
+
+    A translation of hours the table no longer has would say something else than the English widget.
+    """
+    by_key = {r.key: r for r in parse_resources(CONTENT_DIR / "resources.yml")}
+    for key, words in SPANISH.items():
+        assert key in by_key, f"{key}: no such line in resources.yml"
+        assert words["hours_en"] == by_key[key].hours, f"{key}: the table's hours changed; update the Spanish"
+    lines = read_widget_lines()
+    assert {role: line["es"]["name"] for role, line in lines.items()} == {
+        "emergency": "Servicios de emergencia", "crisis_line": "Línea 988 de Prevención del Suicidio y Crisis",
+        "helpline": "Línea Nacional de Ayuda de SAMHSA"}
+    assert lines["helpline"]["languages"] == "English and Spanish"
+    assert lines["helpline"]["es"]["languages"] == "en español y en inglés"
+    assert lines["crisis_line"]["es"]["note"] == "oprima 2 para español"
+
+
+def test_a_line_without_spanish_words_keeps_the_tables_text():
+    assert spanish_words("new-line", "New Line", "9-5", ["English"]) == {
+        "name": "New Line", "hours": "9-5", "languages": "en inglés", "note": ""}
+    assert spanish_words("samhsa-helpline", "SAMHSA National Helpline", "weekdays", ["Spanish", "Tagalog"]) == {
+        "name": "Línea Nacional de Ayuda de SAMHSA", "hours": "weekdays", "languages": "en español", "note": ""}
+
+
+def test_the_demo_page_declares_the_language_asked_for():
+    lines = read_widget_lines()
+    for page_lang, declared in [(None, b'<html lang="en">'), ("es", b'<html lang="es">'), ("es-MX", b'<html lang="es-MX">'),
+                                ("", b"<html>"), ('"><script>', b'<html lang="en">')]:
+        page = render_file("index.html", "http://127.0.0.1:1", lines, page_lang)
+        assert declared in page and page.count(b"<html") == 1, page_lang
+    port = free_port()
+    server = serve_widget(port, "http://127.0.0.1:1")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=es") as resp:
+            assert b'<html lang="es">' in resp.read()
+    finally:
+        stop_widget(server)
