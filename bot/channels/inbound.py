@@ -1,6 +1,7 @@
 """What every channel does with a user's text before Rasa sees it: clean it, cap it, rate-limit it.
 
-A crisis message is never held back by the rate limit.
+A crisis message is never held back by the rate limit. The notes sent with that are in English, or in Spanish
+for a client that says so (``lang``, the website widget's ``metadata``).
 """
 
 from __future__ import annotations
@@ -10,15 +11,7 @@ from typing import List, Optional
 
 from bot import settings
 from bot.channels.rate_limit import SenderAndAddressLimits
-from bot.channels.replies import (
-    CRISIS_FALLBACK_TEXT,
-    CRISIS_FALLBACK_TEXT_ES,
-    EMPTY_MESSAGE_TEXT,
-    MAX_MESSAGE_CHARS,
-    NO_REPLY_TEXT,
-    RATE_LIMITED_TEXT,
-    TRUNCATED_NOTE,
-)
+from bot.channels.replies import CRISIS_FALLBACK_TEXT, CRISIS_FALLBACK_TEXT_ES, MAX_MESSAGE_CHARS, note
 
 
 @dataclass
@@ -45,8 +38,11 @@ def is_crisis(text: str) -> bool:
         return True
 
 
-def failure_reply(text: str) -> str:
-    """Return what to send when the conversation produced no reply: emergency guidance for a crisis."""
+def failure_reply(text: str, lang: Optional[str] = None) -> str:
+    """Return what to send when the conversation produced no reply: emergency guidance for a crisis.
+
+    The crisis guidance is in the language of the crisis words; anything else in ``lang`` (the client's).
+    """
     from bot.safety.net import get_safety_net
 
     try:
@@ -54,9 +50,9 @@ def failure_reply(text: str) -> str:
     except Exception:  # noqa: BLE001 - the generic reply below also carries 911 and 988
         match = None
     if match is None:
-        return NO_REPLY_TEXT
+        return note("no_reply", lang)
     texts = CRISIS_FALLBACK_TEXT_ES if match.lang == "es" else CRISIS_FALLBACK_TEXT
-    return texts.get(match.intent, NO_REPLY_TEXT)
+    return texts.get(match.intent, note("no_reply", lang))
 
 
 class InboundGate:
@@ -66,20 +62,20 @@ class InboundGate:
         self.limits = limits or SenderAndAddressLimits(settings.rate_limit_per_sender(), settings.rate_limit_per_ip())
         self.max_chars = max_chars
 
-    def prepare(self, message: str) -> Inbound:
-        """Clean and cap ``message``: the text to process and the notes to send the user."""
+    def prepare(self, message: str, lang: Optional[str] = None) -> Inbound:
+        """Clean and cap ``message``: the text to process and the notes to send the user (in ``lang``)."""
         text = clean_text(message)
         if not text:
-            return Inbound(None, [EMPTY_MESSAGE_TEXT])
+            return Inbound(None, [note("empty", lang)])
         if len(text) > self.max_chars:
-            return Inbound(text[: self.max_chars], [TRUNCATED_NOTE.format(limit=self.max_chars)])
+            return Inbound(text[: self.max_chars], [note("truncated", lang).format(limit=self.max_chars)])
         return Inbound(text)
 
-    def admit(self, message: str, sender: str, address: Optional[str] = None) -> Inbound:
+    def admit(self, message: str, sender: str, address: Optional[str] = None, lang: Optional[str] = None) -> Inbound:
         """Like ``prepare``, and hold the message back when the sender or address is over its rate limit."""
-        prepared = self.prepare(message)
+        prepared = self.prepare(message, lang)
         if prepared.text is None:
             return prepared
         if not self.limits.allow(sender, address) and not is_crisis(prepared.text):
-            return Inbound(None, [RATE_LIMITED_TEXT], rate_limited=True)
+            return Inbound(None, [note("rate_limited", lang)], rate_limited=True)
         return prepared

@@ -29,10 +29,11 @@ WIDGET_ROLES: Dict[str, str] = {
     "crisis_line": "lifeline",  # the banner and the crisis card (call and text)
     "helpline": "helpline",  # the welcome message
 }
-# The Spanish widget's words for a line, by resource key (the names the bot's Spanish replies use, domain.yml).
+# The Spanish widget's words for a line, by resource key (the names the bot's Spanish replies use, domain.yml);
+# a name takes the line's number from the table ("{phone}").
 SPANISH: Dict[str, Dict[str, str]] = {
     "emergency-911": {"name": "Servicios de emergencia", "hours_en": "24/7", "hours": "24/7"},
-    "lifeline-988": {"name": "Línea 988 de Prevención del Suicidio y Crisis", "hours_en": "24/7", "hours": "24/7",
+    "lifeline-988": {"name": "Línea {phone} de Prevención del Suicidio y Crisis", "hours_en": "24/7", "hours": "24/7",
                      "note": "oprima 2 para español"},
     "samhsa-helpline": {"name": "Línea Nacional de Ayuda de SAMHSA", "hours_en": "24/7, 365 days a year",
                         "hours": "24/7, los 365 días del año"},
@@ -61,7 +62,7 @@ def widget_lines(resources: Sequence[ResourceSpec]) -> WidgetLines:
         languages = by_key[ROLES[line_role]].languages
         out[role] = {"name": line.name, "phone": line.phone, "text": line.text_number, "hours": line.hours,
                      "languages": spoken(languages),
-                     "es": spanish_words(ROLES[line_role], line.name, line.hours, languages)}
+                     "es": spanish_words(ROLES[line_role], line.name, line.hours, languages, line.phone)}
     return out
 
 
@@ -71,7 +72,7 @@ def spoken(languages: Sequence[str], joiner: str = " and ") -> str:
     return joiner.join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
-def spanish_words(key: str, name: str, hours: str, languages: Sequence[str]) -> Dict[str, str]:
+def spanish_words(key: str, name: str, hours: str, languages: Sequence[str], phone: str = "") -> Dict[str, str]:
     """Return the Spanish widget's {name, hours, languages, note} for the line ``key``.
 
     The table's own text stands where no Spanish fits (a new line, changed hours); a language the table names
@@ -81,7 +82,7 @@ def spanish_words(key: str, name: str, hours: str, languages: Sequence[str]) -> 
     ordered = sorted((lang for lang in languages if lang in SPANISH_LANGUAGES), key=lambda lang: lang != "Spanish")
     named = [("en " if lang in ("Spanish", "English") else "") + SPANISH_LANGUAGES[lang] for lang in ordered]
     return {
-        "name": words.get("name", name),
+        "name": words["name"].format(phone=phone) if "name" in words else name,
         "hours": words["hours"] if words.get("hours_en") == hours else hours,
         "languages": spoken(named, " y "),
         "note": words.get("note", ""),

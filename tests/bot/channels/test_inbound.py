@@ -93,3 +93,14 @@ def test_deliveries_fall_back_to_memory_when_redis_is_unreachable():
     seen = SeenDeliveries("test", "redis://127.0.0.1:1/0")
     assert asyncio.run(seen.first_time("x")) is True
     assert asyncio.run(seen.first_time("x")) is False
+
+
+def test_the_gates_notes_in_spanish_for_a_spanish_client():
+    from bot.channels.replies import EMPTY_MESSAGE_TEXT_ES, RATE_LIMITED_TEXT_ES
+
+    g = gate(per_sender=1)
+    assert g.admit(" ", "u", lang="es").notes == [EMPTY_MESSAGE_TEXT_ES]
+    g.admit("hola", "u", lang="es")
+    held = g.admit("y la metadona?", "u", lang="es")
+    assert held.rate_limited and held.notes == [RATE_LIMITED_TEXT_ES]
+    assert "911" in RATE_LIMITED_TEXT_ES and "988" in RATE_LIMITED_TEXT_ES

@@ -158,6 +158,8 @@ def test_without_the_bot_the_spanish_widget_still_shows_911_and_988(spanish_page
     ask(pg, DOWN_PREFIX + OVERDOSE_ES, "Llame al 911 ahora")
     card = pg.get_by_role("alert", name="Esto puede ser una sobredosis. Llame al 911 ahora.")
     assert card.locator("a.osb-call[href='tel:911']").inner_text() == "Llamar al 911"
+    # Any other message the conversation could not answer: the channel's own reply, in Spanish too.
+    ask(pg, DOWN_PREFIX + "hola", "Perd\u00f3n, ahora tengo problemas para responder")
     # The bot cannot be reached at all: the notice and the banner, in Spanish, with the numbers.
     pg.route("**/webhooks/rest/webhook", lambda route: route.abort())
     pg.fill("#osb-input", OVERDOSE_ES)
