@@ -324,8 +324,9 @@
     var lines = String(msg.text || "").split("\n");
     // A live card is an alert (read out at once); a card restored after a reload is only labelled.
     var card = el("section", { "class": "osb-crisis", role: live ? "alert" : "region", "aria-labelledby": id });
+    if (supported(msg.lang)) card.setAttribute("lang", supported(msg.lang));
     card.appendChild(el("h3", { "class": "osb-crisis-title", id: id }, lines[0]));
-    card.appendChild(callButtons());
+    card.appendChild(callButtons(supported(msg.lang) || lang));
     var rest = el("div", { "class": "osb-crisis-text" });
     appendRichText(rest, lines.slice(1).join("\n"));
     card.appendChild(rest);
@@ -334,15 +335,18 @@
 
   // Always in this order, whatever the crisis: the suicide reply too starts with emergency services for
   // anyone who has already taken pills or hurt themselves (the reviewed guidance); the buttons agree with it.
-  function callButtons() {
+  // They speak the card's language (the channel's label says which), so a Spanish card has Spanish buttons
+  // in the English widget too.
+  function callButtons(cardLang) {
+    var words = TEXTS[cardLang];
     var em = LINES.emergency, cl = LINES.crisis_line;
-    var emName = lineWords(em, lang).name, clName = lineWords(cl, lang).name;
+    var emName = lineWords(em, cardLang).name, clName = lineWords(cl, cardLang).name;
     var actions = [
-      { href: "tel:" + em.phone, label: T.call(em.phone), name: emName },
-      { href: "tel:" + cl.phone, label: T.call(cl.phone), name: clName }
+      { href: "tel:" + em.phone, label: words.call(em.phone), name: emName },
+      { href: "tel:" + cl.phone, label: words.call(cl.phone), name: clName }
     ];
-    if (cl.text) actions.push({ href: "sms:" + cl.text, label: T.text(cl.text), name: clName });
-    var group = el("div", { "class": "osb-crisis-actions", role: "group", "aria-label": T.helpNow });
+    if (cl.text) actions.push({ href: "sms:" + cl.text, label: words.text(cl.text), name: clName });
+    var group = el("div", { "class": "osb-crisis-actions", role: "group", "aria-label": words.helpNow });
     actions.forEach(function (a) {
       // Short on screen to stay large on a phone; the line's name is read out by screen readers.
       group.appendChild(el("a", { "class": "osb-call", href: a.href, "aria-label": a.label + " (" + a.name + ")" }, a.label));
@@ -441,7 +445,9 @@
         r.data.forEach(function (m) {
           if (!m || !(m.text || (m.buttons && m.buttons.length))) return;
           var crisis = m.custom && m.custom.kind === "crisis" ? String(m.custom.crisis || "danger") : null;
-          shown.push(add({ from: "bot", text: m.text || "", buttons: m.buttons || [], crisis: crisis }));
+          var msg = { from: "bot", text: m.text || "", buttons: m.buttons || [], crisis: crisis };
+          if (crisis && supported(m.custom.language)) msg.lang = supported(m.custom.language);
+          shown.push(add(msg));
         });
       } else if (r.data && r.data.error) {
         // The server's reason is for developers (and in English): the visitor reads ours.
