@@ -7,10 +7,12 @@ for ``dispatcher.utter_message(response=...)`` in actions), and the crisis respo
 So the REST channel adds a ``custom`` payload to exactly those messages:
 
     {"recipient_id": "...", "text": "This may be an overdose. Call 911 now. ...",
-     "custom": {"kind": "crisis", "crisis": "overdose"}}
+     "custom": {"kind": "crisis", "crisis": "overdose", "language": "en"}}
 
 ``crisis`` is one of ``bot.safety.net.KINDS`` (overdose, suicide, medical) or ``danger`` when the person
 confirmed danger without saying which (after the safety check, or still not safe at the check-in).
+``language`` is the language the reply is written in (``en`` / ``es``, known from the domain's variants), so the
+widget labels the card's call buttons in the card's language even when the person wrote in the other one.
 The channel's own emergency reply, sent when the conversation could not run, carries the same label.
 Only the REST channel adds it: Slack and Telegram show text.
 """
@@ -22,6 +24,7 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.channels.channel import CollectingOutputChannel
 
 from bot.channels.replies import CRISIS_FALLBACK_TEXT, CRISIS_FALLBACK_TEXT_ES
+from bot.flows.lines import crisis_reply
 from bot.safety.net import KINDS
 
 UNSPECIFIED = "danger"
@@ -37,17 +40,25 @@ FALLBACK_KINDS: Dict[str, str] = {
     for table in (CRISIS_FALLBACK_TEXT, CRISIS_FALLBACK_TEXT_ES)
     for intent, text in table.items()
 }
+# Every crisis text, the domain's responses and so the channel's own -> the language it is written in.
+CRISIS_LANGUAGES: Dict[str, str] = {
+    crisis_reply(response[len("utter_") :], lang): lang for response in CRISIS_RESPONSES for lang in ("en", "es")
+}
 
 
-def crisis_label(kind: str) -> Dict[str, str]:
-    """Return the ``custom`` payload that marks a crisis reply of ``kind``."""
-    return {"kind": "crisis", "crisis": kind}
+def crisis_label(kind: str, text: str = "") -> Dict[str, str]:
+    """Return the ``custom`` payload that marks a crisis reply of ``kind`` (with its language when ``text`` is known)."""
+    label = {"kind": "crisis", "crisis": kind}
+    if text in CRISIS_LANGUAGES:
+        label["language"] = CRISIS_LANGUAGES[text]
+    return label
 
 
 def label_fallback(reply: Dict[str, Any]) -> Dict[str, Any]:
     """Return the channel's own reply with the crisis label when it is one of the emergency replies."""
-    kind = FALLBACK_KINDS.get(reply.get("text") or "")
-    return {**reply, "custom": crisis_label(kind)} if kind else reply
+    text = reply.get("text") or ""
+    kind = FALLBACK_KINDS.get(text)
+    return {**reply, "custom": crisis_label(kind, text)} if kind else reply
 
 
 class CrisisLabellingOutput(CollectingOutputChannel):
@@ -65,5 +76,5 @@ class CrisisLabellingOutput(CollectingOutputChannel):
             return
         await self._persist_message(
             self._message(recipient_id, text=message["text"], buttons=message.get("buttons") or None,
-                          custom=crisis_label(kind))
+                          custom=crisis_label(kind, message["text"]))
         )

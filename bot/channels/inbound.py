@@ -1,6 +1,8 @@
 """What every channel does with a user's text before Rasa sees it: clean it, cap it, rate-limit it.
 
-A crisis message is never held back by the rate limit.
+A crisis message is never held back by the rate limit. The notes the channel sends itself are in the client's
+language when it says one (``lang``: the website widget's ``metadata``), else in the message's own language when
+that is clearly English or Spanish, else in English.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from bot.channels.rate_limit import SenderAndAddressLimits
 from bot.channels.replies import (
     CRISIS_FALLBACK_TEXT,
     CRISIS_FALLBACK_TEXT_ES,
-    EMPTY_MESSAGE_TEXT,
     MAX_MESSAGE_CHARS,
+    empty_message_text,
     no_reply_text,
     rate_limited_text,
     truncated_note,
@@ -45,8 +47,11 @@ def is_crisis(text: str) -> bool:
         return True
 
 
-def failure_reply(text: str) -> str:
-    """Return what to send when the conversation produced no reply: emergency guidance for a crisis."""
+def failure_reply(text: str, lang: Optional[str] = None) -> str:
+    """Return what to send when the conversation produced no reply: emergency guidance for a crisis.
+
+    The crisis guidance is in the language of the crisis words; anything else in ``lang`` (the client's).
+    """
     from bot.safety.net import get_safety_net
 
     try:
@@ -54,13 +59,14 @@ def failure_reply(text: str) -> str:
     except Exception:  # noqa: BLE001 - the generic reply below also carries 911 and 988
         match = None
     if match is None:
-        return no_reply_text(message_language(text))
+        return no_reply_text(lang or message_language(text))
     texts = CRISIS_FALLBACK_TEXT_ES if match.lang == "es" else CRISIS_FALLBACK_TEXT
     return texts.get(match.intent, no_reply_text(match.lang))
 
 
 def message_language(text: str) -> Optional[str]:
-    """The language the channel's own reply is written in: the message's, when it is clearly English or Spanish.
+    """The message's language, when it is clearly English or Spanish: the language of a reply to a client that
+    did not say its own (Telegram, Slack; the widget sends ``metadata.language``).
 
     The channel cannot read the conversation's ``language`` slot (the conversation is what failed, or has not
     run), so a short or mixed message gets English.
@@ -80,21 +86,21 @@ class InboundGate:
         self.limits = limits or SenderAndAddressLimits(settings.rate_limit_per_sender(), settings.rate_limit_per_ip())
         self.max_chars = max_chars
 
-    def prepare(self, message: str) -> Inbound:
-        """Clean and cap ``message``: the text to process and the notes to send the user."""
+    def prepare(self, message: str, lang: Optional[str] = None) -> Inbound:
+        """Clean and cap ``message``: the text to process and the notes to send the user (in ``lang``)."""
         text = clean_text(message)
         if not text:
-            return Inbound(None, [EMPTY_MESSAGE_TEXT])
+            return Inbound(None, [empty_message_text(lang)])
         if len(text) > self.max_chars:
             kept = text[: self.max_chars]
-            return Inbound(kept, [truncated_note(self.max_chars, message_language(kept))])
+            return Inbound(kept, [truncated_note(self.max_chars, lang or message_language(kept))])
         return Inbound(text)
 
-    def admit(self, message: str, sender: str, address: Optional[str] = None) -> Inbound:
+    def admit(self, message: str, sender: str, address: Optional[str] = None, lang: Optional[str] = None) -> Inbound:
         """Like ``prepare``, and hold the message back when the sender or address is over its rate limit."""
-        prepared = self.prepare(message)
+        prepared = self.prepare(message, lang)
         if prepared.text is None:
             return prepared
         if not self.limits.allow(sender, address) and not is_crisis(prepared.text):
-            return Inbound(None, [rate_limited_text(message_language(prepared.text))], rate_limited=True)
+            return Inbound(None, [rate_limited_text(lang or message_language(prepared.text))], rate_limited=True)
         return prepared

@@ -25,6 +25,7 @@ from sanic import response
 from sanic.response import HTTPResponse
 
 from bot.channels.inbound import Inbound, InboundGate, failure_reply, is_crisis
+from bot.nlu.language import client_language
 from bot.turn_status import begin_turn, store_failed_this_turn
 
 logger = logging.getLogger(__name__)
@@ -83,8 +84,10 @@ async def run_turn(
     """Admit ``text``, send the gate's notes, let Rasa answer through ``out``, and reply ourselves if it was silent.
 
     ``replied`` says whether Rasa sent anything through ``out``; ``send_text`` sends one text of our own.
+    Our own texts are in the client's language when its ``metadata`` names one (the website widget's).
     """
-    admitted = admitted or gate.admit(text, sender, address)
+    lang = client_language(metadata)
+    admitted = admitted or gate.admit(text, sender, address, lang)
     for note in admitted.notes:
         await send_text(note)
     turn = Turn(admitted)
@@ -101,6 +104,6 @@ async def run_turn(
     if turn.store_failed or not replied():
         if not replied():
             logger.warning("No reply was produced for a message (%s); sending the fallback reply", input_channel)
-        await send_text(failure_reply(admitted.text))
+        await send_text(failure_reply(admitted.text, lang))
         turn.fallback_sent = True
     return turn

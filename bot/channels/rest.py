@@ -14,6 +14,7 @@ from sanic.response import HTTPResponse
 from bot.channels.crisis_label import CrisisLabellingOutput, label_fallback
 from bot.channels.inbound import Inbound, InboundGate
 from bot.channels.pipeline import RequestProblem, json_object, run_turn
+from bot.nlu.language import client_language
 
 logger = logging.getLogger(__name__)
 MAX_SENDER_CHARS = 200
@@ -69,7 +70,8 @@ class SafeRestInput(RestInput):
                 payload = parse_payload(request.body or b"")
             except RequestProblem as exc:
                 return response.json({"error": str(exc)}, status=400)
-            admitted = self.gate.admit(payload["message"], payload["sender"], client_address(request))
+            admitted = self.gate.admit(payload["message"], payload["sender"], client_address(request),
+                                       client_language(payload["metadata"]))
             if admitted.rate_limited:
                 return response.json(_as_replies(payload["sender"], admitted.notes), status=429)
             replies = await self.answer(
@@ -97,7 +99,7 @@ class SafeRestInput(RestInput):
         turn = await run_turn(
             self.gate, on_new_message, text=message, sender=sender, out=collector, send_text=keep,
             replied=lambda: bool(collector.messages), input_channel=self.name(), metadata=metadata,
-            admitted=admitted or self.gate.prepare(message),
+            admitted=admitted or self.gate.prepare(message, client_language(metadata)),
         )
         notes, fallback = ours[: len(turn.admitted.notes)], ours[len(turn.admitted.notes) :]
         if turn.store_failed:

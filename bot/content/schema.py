@@ -85,7 +85,8 @@ class ResourceSpec:
     scope: Tuple[str, ...]
     priority: int
     last_checked: Optional[dt.date] = None  # when the line was last checked on the service's own site
-    # {language: {"name", "description", "hours", "languages"}}: the same line for readers of another language.
+    # {language: {"name", "description", "hours", "languages", "note"?}}: the same line for readers of another language
+    # ("note": a few words the website widget shows beside the number, e.g. "oprima 2 para español").
     translations: Dict[str, Dict[str, Any]] = field(default_factory=dict, compare=False, hash=False)
 
     def in_language(self, language: Optional[str]) -> "ResourceSpec":
@@ -93,7 +94,8 @@ class ResourceSpec:
         words = self.translations.get(language or PRIMARY_LANGUAGE)
         if not words:
             return self
-        return dataclasses.replace(self, **{**words, "languages": tuple(words.get("languages") or self.languages)})
+        return dataclasses.replace(self, name=words["name"], description=words["description"], hours=words["hours"],
+                                   languages=tuple(words.get("languages") or self.languages))
 
 
 STATE_KINDS = ("state", "district", "territory")
@@ -239,6 +241,8 @@ def _parse_resources(path: Path, doc: Any, errors: _Errors, today: Optional[dt.d
                 errors.add(p, f"{where}{language}", f"missing: the line's name, description, hours and languages in {language!r}")
                 continue
             translations[language] = {k: _text(words, k, p, f"{where}{language}.", errors) for k in ("name", "description", "hours")}
+            if words.get("note") is not None:
+                translations[language]["note"] = _text(words, "note", p, f"{where}{language}.", errors)
             langs = words.get("languages")
             if not isinstance(langs, list) or not langs:
                 errors.add(p, f"{where}{language}.languages", "must be a non-empty list")

@@ -4,19 +4,24 @@ The widget talks to the bot's REST channel on another origin, exactly as it woul
 so the bot's CORS setting (``--cors``) decides which sites may use it. widget.js is served with the
 emergency numbers from the resource table written in (``bot/widget/lines.py``), read once when the server
 starts, so the widget can show them even when the bot is unreachable.
+
+The demo page declares ``<html lang="en">``; ``/?lang=es`` serves it declaring another language (``/?lang=``:
+none), to show - and test - how the widget chooses its language from the page, as on a Spanish website.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict, Optional, Tuple
+from urllib.parse import parse_qs
 
 from bot import settings
-from bot.widget.lines import inject_lines, read_widget_lines
+from bot.widget.lines import WidgetLines, inject_lines, read_widget_lines
 
 logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
@@ -26,10 +31,15 @@ FILES: Dict[str, Tuple[str, str]] = {
     "/widget.js": ("widget.js", "text/javascript; charset=utf-8"),
     "/widget.css": ("widget.css", "text/css; charset=utf-8"),
 }
+DEMO_LANG = b'<html lang="en">'
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # "es", "es-MX", "en-US" (BCP 47, roughly)
 
 
-def render_file(name: str, bot_url: str, lines: Dict[str, Dict[str, str]]) -> bytes:
-    """Return a static file: the demo page pointed at ``bot_url``, widget.js carrying ``lines``."""
+def render_file(name: str, bot_url: str, lines: WidgetLines, page_lang: Optional[str] = None) -> bytes:
+    """Return a static file: the demo page pointed at ``bot_url``, widget.js carrying ``lines``.
+
+    ``page_lang`` is the language the demo page declares: a language tag, "" for none, None for its own ("en").
+    """
     data = (STATIC_DIR / name).read_bytes()
     if name == "widget.js":
         return inject_lines(data, lines)
@@ -38,6 +48,10 @@ def render_file(name: str, bot_url: str, lines: Dict[str, Dict[str, str]]) -> by
         from html import escape
 
         data = data.replace(b"__BOT_URL__", escape(bot_url, quote=True).encode("utf-8"))
+        if page_lang == "":
+            data = data.replace(DEMO_LANG, b"<html>", 1)
+        elif page_lang is not None and LANGUAGE_TAG.match(page_lang):
+            data = data.replace(DEMO_LANG, f'<html lang="{page_lang}">'.encode("ascii"), 1)
     return data
 
 
@@ -59,14 +73,14 @@ class WidgetHandler(BaseHTTPRequestHandler):
 
     server_version = "osb-widget"
 
-    def __init__(self, *args, bot_url: str, lines: Dict[str, Dict[str, str]], **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, bot_url: str, lines: WidgetLines, **kwargs) -> None:  # type: ignore[no-untyped-def]
         self.bot_url = bot_url
         self.lines = lines
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
         """Serve one of the known files, or 404."""
-        path = self.path.split("?", 1)[0]
+        path, _, query = self.path.partition("?")
         if path == "/health":
             self._send(HTTPStatus.OK, b'{"status": "ok"}', "application/json")
             return
@@ -74,7 +88,8 @@ class WidgetHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, b"Not found", "text/plain; charset=utf-8")
             return
         name, content_type = FILES[path]
-        self._send(HTTPStatus.OK, render_file(name, self.bot_url, self.lines), content_type)
+        page_lang = parse_qs(query, keep_blank_values=True).get("lang", [None])[-1]
+        self._send(HTTPStatus.OK, render_file(name, self.bot_url, self.lines, page_lang), content_type)
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
         self.send_response(status)

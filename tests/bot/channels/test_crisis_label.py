@@ -40,7 +40,7 @@ async def replies_for(response: str, language: str = "en"):
 async def test_each_crisis_response_arrives_as_one_labelled_message(response, kind, language):
     messages = await replies_for(response, language)
     assert len(messages) == 1
-    assert messages[0]["custom"] == {"kind": "crisis", "crisis": kind}
+    assert messages[0]["custom"] == {"kind": "crisis", "crisis": kind, "language": language}
     assert messages[0]["text"] == DOMAIN.responses[response][0 if language == "es" else -1]["text"]
 
 
@@ -56,6 +56,8 @@ async def test_the_channels_own_emergency_reply_is_labelled_and_its_generic_repl
 
     crisis = await SafeRestInput().answer(conversation_down, "u", "my friend is not breathing")
     assert crisis[-1]["text"] == CRISIS_FALLBACK_TEXT["crisis_overdose"]
-    assert crisis[-1]["custom"] == {"kind": "crisis", "crisis": "overdose"}
+    assert crisis[-1]["custom"] == {"kind": "crisis", "crisis": "overdose", "language": "en"}
+    spanish = await SafeRestInput().answer(conversation_down, "u", "mi amigo no respira")
+    assert spanish[-1]["custom"] == {"kind": "crisis", "crisis": "overdose", "language": "es"}
     calm = await SafeRestInput().answer(conversation_down, "u", "what is methadone")
     assert calm[-1]["text"] == NO_REPLY_TEXT and "custom" not in calm[-1]

@@ -104,3 +104,14 @@ def test_the_channels_own_replies_follow_a_spanish_message():
     reply = failure_reply("quiero saber como funciona la metadona para mi hijo")
     assert reply.startswith("Lo siento") and "1-800-662-4357" in reply and "911" in reply and "988" in reply
     assert failure_reply("how does methadone work for my son").startswith("Sorry")
+
+
+def test_the_gates_notes_in_spanish_for_a_spanish_client():
+    from bot.channels.replies import empty_message_text, rate_limited_text
+
+    g = gate(per_sender=1)
+    assert g.admit(" ", "u", lang="es").notes == [empty_message_text("es")]
+    g.admit("hola", "u", lang="es")
+    held = g.admit("y la metadona?", "u", lang="es")
+    assert held.rate_limited and held.notes == [rate_limited_text("es")]
+    assert held.notes[0].startswith("Está mandando mensajes") and "911" in held.notes[0] and "988" in held.notes[0]

@@ -67,3 +67,28 @@ async def test_huge_message_is_answered_and_the_user_is_told():
     replies = await SafeRestInput().answer(bot, "u", "a" * (MAX_MESSAGE_CHARS * 50))
     assert len(bot.seen[0]) == MAX_MESSAGE_CHARS
     assert "first 2000 characters" in replies[0]["text"] and replies[1]["text"] == "ok"
+
+
+async def test_the_channels_own_replies_follow_the_clients_language():
+    """The Spanish widget says so in its metadata; the channel's own notes are then Spanish too."""
+    from bot.channels.replies import EMPTY_MESSAGE_TEXT_ES, NO_REPLY_TEXT_ES
+
+    spanish = {"language": "es"}
+    replies = await SafeRestInput().answer(await _fake_bot(["x"]), "u", " ", spanish)
+    assert replies == [{"recipient_id": "u", "text": EMPTY_MESSAGE_TEXT_ES}]
+    replies = await SafeRestInput().answer(await _fake_bot([]), "u", "ok", spanish)
+    assert [r["text"] for r in replies] == [NO_REPLY_TEXT_ES]
+    assert "1-800-662-4357" in NO_REPLY_TEXT_ES and "911" in NO_REPLY_TEXT_ES and "988" in NO_REPLY_TEXT_ES
+    replies = await SafeRestInput().answer(await _fake_bot(["ok"]), "u", "a" * (MAX_MESSAGE_CHARS + 1), spanish)
+    assert replies[0]["text"].startswith("Su mensaje era largo") and "2000" in replies[0]["text"]
+    # No language, or one we do not speak: English, as before.
+    for metadata in (None, {"language": "fr"}):
+        replies = await SafeRestInput().answer(await _fake_bot([]), "u", "ok", metadata)
+        assert [r["text"] for r in replies] == [NO_REPLY_TEXT]
+
+
+async def test_a_crisis_keeps_the_language_of_its_words_whatever_the_client_says():
+    from bot.channels.replies import CRISIS_FALLBACK_TEXT
+
+    replies = await SafeRestInput().answer(await _fake_bot([]), "u", "my friend is not breathing", {"language": "es"})
+    assert replies[-1]["text"] == CRISIS_FALLBACK_TEXT["crisis_overdose"]

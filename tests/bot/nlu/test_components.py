@@ -109,3 +109,50 @@ def test_language_detector_adds_the_language_entity_only_when_clear():
     assert [e["value"] for e in asked.get(ENTITIES) if e["entity"] == "language"] == ["es"]
     [short] = LanguageDetector().process([Message(data={TEXT: "ok"})])
     assert not short.get(ENTITIES)
+
+
+def _languages(text, metadata=None):
+    """The language entities LanguageDetector adds to a message carrying the channel's ``metadata``."""
+    [m] = LanguageDetector().process([Message(data={TEXT: text, "metadata": metadata})])
+    return [e["value"] for e in m.get(ENTITIES) or [] if e["entity"] == "language"]
+
+
+def test_the_widgets_language_is_used_when_the_text_does_not_say():
+    assert _languages("ok", {"language": "es"}) == ["es"]  # a short reply in the Spanish widget: Spanish
+    assert _languages("sí", {"language": "en"}) == ["en"]  # and in the English widget: English
+    assert _languages("ok") == [] and _languages("ok", None) == []  # other channels: the conversation keeps its language
+
+
+def test_the_persons_own_words_win_over_the_widgets_language():
+    assert _languages("necesito ayuda con la abstinencia", {"language": "en"}) == ["es"]
+    assert _languages("how long does withdrawal last", {"language": "es"}) == ["en"]
+    assert _languages("english please", {"language": "es"}) == ["en"]
+
+
+def test_metadata_from_the_browser_is_checked():
+    for metadata in ({"language": "fr"}, {"language": ["es"]}, {"lang": "es"}, "es", ["es"], {"language": "ES"}):
+        assert _languages("ok", metadata) == [], metadata
+
+
+def test_rasa_hands_the_channels_metadata_to_the_nlu_components():
+    """The decision rests on this: Rasa 3.6 puts UserMessage.metadata on the NLU Message as "metadata"."""
+    from rasa.core.channels.channel import UserMessage
+    from rasa.graph_components.converters.nlu_message_converter import NLUMessageConverter
+
+    [m] = NLUMessageConverter().convert_user_message([UserMessage("ok", metadata={"language": "es"})])
+    assert m.get("metadata") == {"language": "es"}
+    assert _languages(m.get(TEXT), m.get("metadata")) == ["es"]
+
+
+def test_the_widgets_switch_payload_sets_the_language_from_the_payload_alone():
+    """``/switch_language{"language": "es"}`` from the English widget: the payload's entity is the one kept."""
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+    from rasa.shared.core.domain import Domain
+
+    from bot.settings import PROJECT_ROOT
+
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    message = Message(data={TEXT: '/switch_language{"language": "es"}', "metadata": {"language": "en"}})
+    [m] = RegexMessageHandler().process(LanguageDetector().process([message]), domain)
+    assert m.get(INTENT)["name"] == "switch_language"
+    assert [(e["entity"], e["value"]) for e in m.get(ENTITIES)] == [("language", "es")]

@@ -6,7 +6,7 @@ import threading
 from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Dict, Iterator
+from typing import Dict, Iterator, Optional
 
 from bot.settings import CONTENT_DIR
 from bot.widget.server import make_server
@@ -33,17 +33,21 @@ def stop_widget(server: ThreadingHTTPServer) -> None:
 
 
 @contextmanager
-def open_page(browser, origin: str, viewport: Dict[str, int] = DESKTOP, is_mobile: bool = False) -> Iterator:
+def open_page(browser, origin: str, viewport: Dict[str, int] = DESKTOP, is_mobile: bool = False,
+              locale: Optional[str] = None, html_lang: Optional[str] = "en") -> Iterator:
     """Yield a fresh tab (fresh session storage) on the demo page with the widget's welcome shown.
 
+    ``locale`` is the browser's language (navigator.languages); ``html_lang`` the language the page declares
+    (``<html lang>``: the demo page's "en" unless given, None for none; the widget server's ``/?lang=``).
     The demo page's CSP would block inline script on its own; it is bypassed so the tests prove that the
     widget itself keeps markup inert, as it must on host sites without a CSP. Any JavaScript error fails.
     """
-    context = browser.new_context(viewport=viewport, is_mobile=is_mobile, bypass_csp=True)
+    context = browser.new_context(viewport=viewport, is_mobile=is_mobile, bypass_csp=True,
+                                  **({"locale": locale} if locale else {}))
     pg = context.new_page()
     errors = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.goto(origin + "/")
+    pg.goto(origin + "/" + ("" if html_lang == "en" else f"?lang={html_lang or ''}"))
     pg.wait_for_selector(".osb-log .osb-bot")
     yield pg
     context.close()

@@ -6,13 +6,20 @@ rendered by Rasa's own response action, and the real actions answering from a re
 the choice of what to say - the trained model's job - is scripted below, one entry per test message,
 in the order the dialogue rules give (``data/rules_generated.yml``).
 
+The language is chosen as the trained bot chooses it: a scripted message has its own; the widget's switch
+(``/switch_language{"language": "es"}``) is answered with ``utter_language_switched`` in the language it asks
+for; any other message gets ``utter_default`` in the language the real rule gives it
+(``bot.nlu.language.message_language``: its own words, else the widget's ``metadata``), else English.
+
     python -m tests.bot.widget.fake_bot --port 5123 --cors http://127.0.0.1:8123   # DATABASE_URL: the content store
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import Any, Dict, List, Tuple
+import json
+import re
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.core.actions.action import ActionBotResponse
 from rasa.core.channels.channel import UserMessage, register
@@ -28,12 +35,14 @@ from sanic import Sanic
 from actions.answer_topic import ActionAnswerTopic
 from actions.crisis_resources import ActionCrisisResources
 from bot.channels.rest import SafeRestInput
+from bot.nlu.language import client_language, message_language
 from bot.settings import PROJECT_ROOT
 
 OVERDOSE = "my friend is not breathing"
 SUICIDE = "i want to end my life"
 OVERDOSE_ES = "mi amigo no respira"
 QUESTION = "what is narcan"
+QUESTION_ES = "¿Qué es la naloxona?"
 DOWN_PREFIX = "[down] "  # the conversation fails: the channel must answer on its own
 # message -> (intent the model would predict, language slot, actions the rules run)
 SCRIPT: Dict[str, Tuple[str, str, List[str]]] = {
@@ -41,8 +50,21 @@ SCRIPT: Dict[str, Tuple[str, str, List[str]]] = {
     SUICIDE: ("crisis_suicide", "en", ["utter_crisis_suicide", "action_crisis_resources", "utter_ask_safe"]),
     OVERDOSE_ES: ("crisis_overdose", "es", ["utter_crisis_overdose", "action_crisis_resources", "utter_ask_breathing"]),
     QUESTION: ("ask_naloxone", "en", ["action_answer_topic"]),
+    QUESTION_ES.lower(): ("ask_naloxone", "es", ["action_answer_topic"]),
 }
 UNSCRIPTED = ("nlu_fallback", "en", ["utter_default"])
+SWITCH = re.compile(r"^/switch_language(\{.*\})$")
+
+
+def choose(text: str, metadata: Optional[Dict[str, Any]]) -> Tuple[str, str, List[str]]:
+    """Return (intent, language slot, actions) for a message, as the trained bot would choose them."""
+    switch = SWITCH.match(text.strip())
+    if switch:
+        return "switch_language", client_language(json.loads(switch.group(1))) or "en", ["utter_language_switched"]
+    if text.strip().lower() in SCRIPT:
+        return SCRIPT[text.strip().lower()]
+    intent, _, actions = UNSCRIPTED
+    return intent, message_language(text, metadata) or "en", actions
 CUSTOM_ACTIONS = {a.name(): a for a in (ActionAnswerTopic(), ActionCrisisResources())}
 
 
@@ -57,7 +79,7 @@ class ScriptedAgent:
         """Send the replies the trained bot would send, through the channel's output as Rasa does."""
         if message.text.startswith(DOWN_PREFIX):
             raise RuntimeError("conversation unavailable (simulated)")
-        intent, language, actions = SCRIPT.get(message.text.strip().lower(), UNSCRIPTED)
+        intent, language, actions = choose(message.text, message.metadata)
         tracker = DialogueStateTracker(message.sender_id, self.domain.slots)
         tracker.update(SlotSet("language", language))  # the only slot the responses' conditions read
         for name in actions:

@@ -94,10 +94,12 @@ def test_suicide_card_has_the_same_buttons_911_first_as_its_guidance(desktop):
     assert "call 911 now" in card.inner_text()  # "If you've already taken pills ... call 911 now"
 
 
-def test_spanish_crisis_reply_is_a_card_too(desktop):
+def test_spanish_crisis_reply_is_a_card_too_with_spanish_buttons_in_the_english_widget(desktop):
     ask(desktop, OVERDOSE_ES, "despierta y respirando")
     card = desktop.get_by_role("alert", name="Esto puede ser una sobredosis. Llame al 911 ahora.")
-    assert ("Call 911", "tel:911") in call_links(card)
+    assert call_links(card) == [("Llamar al 911", "tel:911"), ("Llamar al 988", "tel:988"), ("Texto al 988", "sms:988")]
+    assert card.get_attribute("lang") == "es"  # read out in Spanish, in a widget that is in English
+    assert desktop.get_attribute("#osb-input", "placeholder") == "Type your question\u2026"
 
 
 def test_crisis_reply_the_channel_sends_when_the_bot_fails_is_a_card_too(desktop):

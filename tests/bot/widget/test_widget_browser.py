@@ -183,3 +183,14 @@ def test_only_the_configured_origin_may_call_the_bot_from_a_browser(site, browse
     pg.goto(other + "/")
     assert pg.evaluate(call, bot_url) == "blocked"
     context.close()
+
+
+def test_the_bot_follows_the_widgets_language_and_its_switch(browser, site):
+    """The real pipeline: the metadata reaches the NLU (bot/nlu/language.py) and the switch payload sets the slot."""
+    with open_page(browser, site, html_lang="es") as pg:  # a Spanish page; "hola" alone does not say its language
+        ask(pg, "hola", "soy un asistente autom\u00e1tico")
+        bots = pg.locator(".osb-bot").count()
+        pg.click(".osb-lang")  # "English"
+        pg.wait_for_function(f"document.querySelectorAll('.osb-bot').length > {bots}", timeout=30_000)
+        ask(pg, "hola", "I'm an automated assistant")  # now the widget, and so the bot, is in English
+        assert pg.locator(".osb-bot .osb-bubble").last.inner_text().find("asistente") < 0

@@ -11,7 +11,7 @@ import pytest
 from bot.content.schema import parse_resources
 from bot.settings import CONTENT_DIR
 from bot.flows.lines import ROLES
-from bot.widget.lines import PLACEHOLDER, WIDGET_ROLES, read_widget_lines
+from bot.widget.lines import PLACEHOLDER, WIDGET_ROLES, read_widget_lines, spanish_words
 from bot.widget.server import STATIC_DIR, make_server, render_file, write_files
 from tests.bot.widget.browser import serve_widget, stop_widget
 from tests.servers import free_port
@@ -69,3 +69,37 @@ def test_a_raw_copy_of_widget_js_does_not_start_and_tells_the_site_why(browser, 
         pg.goto(fake_site + "/")
     assert pg.locator(".osb-root").count() == 0  # no chat that could not show 911 and 988
     context.close()
+
+
+def test_the_spanish_widget_shows_each_lines_own_spanish_words_from_the_table():
+    lines = read_widget_lines()
+    assert {role: line["es"]["name"] for role, line in lines.items()} == {
+        "emergency": "Servicios de emergencia", "crisis_line": "988 Línea de Prevención del Suicidio y Crisis",
+        "helpline": "Línea Nacional de Ayuda de SAMHSA"}
+    assert lines["helpline"]["languages"] == "English and Spanish"
+    assert lines["helpline"]["es"]["languages"] == "español e inglés"
+    assert lines["helpline"]["es"]["hours"] == "24/7, los 365 días del año"
+    assert lines["crisis_line"]["es"]["note"] == "oprima 2 para español"
+    assert {role: line["phone"] for role, line in lines.items()} == {
+        "emergency": "911", "crisis_line": "988", "helpline": "1-800-662-4357"}
+
+
+def test_a_line_without_a_note_has_none():
+    by_key = {r.key: r for r in parse_resources(CONTENT_DIR / "resources.yml")}
+    assert spanish_words(by_key["samhsa-helpline"])["note"] == ""
+    assert spanish_words(by_key["never-use-alone"])["languages"] == "inglés"
+
+
+def test_the_demo_page_declares_the_language_asked_for():
+    lines = read_widget_lines()
+    for page_lang, declared in [(None, b'<html lang="en">'), ("es", b'<html lang="es">'), ("es-MX", b'<html lang="es-MX">'),
+                                ("", b"<html>"), ('"><script>', b'<html lang="en">')]:
+        page = render_file("index.html", "http://127.0.0.1:1", lines, page_lang)
+        assert declared in page and page.count(b"<html") == 1, page_lang
+    port = free_port()
+    server = serve_widget(port, "http://127.0.0.1:1")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=es") as resp:
+            assert b'<html lang="es">' in resp.read()
+    finally:
+        stop_widget(server)
