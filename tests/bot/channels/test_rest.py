@@ -71,7 +71,9 @@ async def test_huge_message_is_answered_and_the_user_is_told():
 
 async def test_the_channels_own_replies_follow_the_clients_language():
     """The Spanish widget says so in its metadata; the channel's own notes are then Spanish too."""
-    from bot.channels.replies import EMPTY_MESSAGE_TEXT_ES, NO_REPLY_TEXT_ES
+    from bot.channels.replies import empty_message_text, no_reply_text
+
+    EMPTY_MESSAGE_TEXT_ES, NO_REPLY_TEXT_ES = empty_message_text("es"), no_reply_text("es")
 
     spanish = {"language": "es"}
     replies = await SafeRestInput().answer(await _fake_bot(["x"]), "u", " ", spanish)

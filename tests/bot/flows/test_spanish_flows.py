@@ -68,5 +68,5 @@ async def test_the_lines_after_a_spanish_crisis_reply_are_in_spanish(store, disp
     text = dispatcher.messages[0]["text"]
     assert text.startswith("Más ayuda, a cualquier hora:")
     assert "988 Línea de Prevención del Suicidio y Crisis: llame al 988 o envíe un texto al 988" in text
-    assert "AYUDA" in text and "(24/7; inglés, español)" in text
+    assert "AYUDA" in text and "(24/7; español, inglés)" in text
     assert not _english_in(text), _english_in(text)

@@ -77,7 +77,7 @@ def test_a_spanish_page_opens_the_widget_in_spanish(spanish_page):
     assert "no atiendo emergencias" in welcome and f"llame al {LINES['emergency']['phone']}" in welcome
     helpline = LINES["helpline"]
     assert f"L\u00ednea Nacional de Ayuda de SAMHSA, {helpline['phone']}" in welcome
-    assert "gratis" in welcome and "en espa\u00f1ol y en ingl\u00e9s" in welcome
+    assert "gratis" in welcome and "espa\u00f1ol e ingl\u00e9s" in welcome
     assert "Hi." not in welcome and "English and Spanish" not in welcome
     banner = pg.inner_text(".osb-banner")
     assert banner.startswith("\u00bfEn peligro? Llame al 911") and "988" in banner and "In danger" not in banner
@@ -159,7 +159,7 @@ def test_without_the_bot_the_spanish_widget_still_shows_911_and_988(spanish_page
     card = pg.get_by_role("alert", name="Esto puede ser una sobredosis. Llame al 911 ahora.")
     assert card.locator("a.osb-call[href='tel:911']").inner_text() == "Llamar al 911"
     # Any other message the conversation could not answer: the channel's own reply, in Spanish too.
-    ask(pg, DOWN_PREFIX + "hola", "Perd\u00f3n, ahora tengo problemas para responder")
+    ask(pg, DOWN_PREFIX + "hola", "Lo siento, ahora mismo tengo problemas para responder")
     # The bot cannot be reached at all: the notice and the banner, in Spanish, with the numbers.
     pg.route("**/webhooks/rest/webhook", lambda route: route.abort())
     pg.fill("#osb-input", OVERDOSE_ES)
