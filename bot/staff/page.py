@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from collections import OrderedDict
 from html import escape
 from typing import Dict, Iterable, List, Optional, Sequence
 
@@ -83,8 +84,25 @@ def _share(missed: int, total: int) -> str:
     return f"{100.0 * missed / total:.0f}%"
 
 
+_FIGURES_CACHE: "OrderedDict[str, str]" = OrderedDict()
+_CACHE_SIZE = 16
+
+
 def figures(usage: Usage) -> str:
-    """The six charts, each followed by its numbers."""
+    """The charts, each followed by its numbers; the same figures are drawn once (drawing takes about 2 s)."""
+    key = repr((usage.period, sorted(usage.conversations.items()), sorted(usage.messages.items()),
+                sorted(usage.missed.items()), usage.topics.most_common(), sorted((k, sorted(v.items())) for k, v in usage.crisis.items()),
+                sorted(usage.check_in_asked.items()), sorted(usage.check_in_answered.items()), sorted(usage.flows_started.items()),
+                sorted(usage.flows_finished.items()), sorted(usage.channels.items())))
+    if key not in _FIGURES_CACHE:
+        _FIGURES_CACHE[key] = _figures(usage)
+        while len(_FIGURES_CACHE) > _CACHE_SIZE:
+            _FIGURES_CACHE.popitem(last=False)
+    _FIGURES_CACHE.move_to_end(key)
+    return _FIGURES_CACHE[key]
+
+
+def _figures(usage: Usage) -> str:
     days = usage.period.days
     active_days = [d for d in days if usage.messages.get(d)]
     out: List[str] = []

@@ -270,6 +270,9 @@ def labelled_messages(engine: Engine) -> List[Tuple[StoredMessage, str, float]]:
     """Every labelled message still in the store: (message, label, when labelled), oldest label first."""
     from bot.staff.labels import TABLE
 
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(TABLE):
+            return []
     rows = _read(
         engine,
         f"SELECT e.id, e.sender_id, e.data, l.intent, l.labelled_at FROM {TABLE} l JOIN events e ON e.id = l.event_id "

@@ -87,7 +87,7 @@ async def fill(store, domain) -> Dict[str, str]:
 
     # Day 1: a topic question and "tell me more"; an overdose, its check-in answered.
     c = new("topic", DAY1)
-    await c.turn("hi", "greet", steps=["utter_greet"])
+    await c.turn("hiya", "greet", steps=["utter_greet"])
     await c.turn("what is methadone", "ask_methadone", steps=["action_answer_topic", SlotSet("last_topic", "ask_methadone")])
     await c.turn("tell me more", "tell_me_more", steps=["action_tell_me_more"])
     c = new("overdose", DAY1)
@@ -107,7 +107,7 @@ async def fill(store, domain) -> Dict[str, str]:
     c = new("plan", DAY2, "slack")
     await c.turn("help me make a plan for my son", "make_plan",
                  steps=["loved_one_form", ActiveLoop("loved_one_form"), SlotSet("requested_slot", "lo_noticed")])
-    await c.turn("he sleeps all day", "inform", steps=["loved_one_form", SlotSet("lo_noticed", "he sleeps all day"),
+    await c.turn("he sleeps all day", "ask_signs_of_use", 0.41, steps=["loved_one_form", SlotSet("lo_noticed", "he sleeps all day"),
                                                       ActiveLoop(None), SlotSet("requested_slot", None), "action_loved_one_plan"])
 
     # Day 3: a state search stopped half way; a phone number in a message not understood (stored redacted);
