@@ -36,12 +36,28 @@ def _figure(height: float = 3.2):
     return fig, ax
 
 
+def _count_axis(ax, horizontal: bool = False, small: bool = False) -> None:
+    """Whole-number ticks, at least up to 6 so a "< 5" bar is clearly under the 5 line; a note when bars are hatched."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis, (low, high) = (ax.xaxis, ax.get_xlim()) if horizontal else (ax.yaxis, ax.get_ylim())
+    axis.set_major_locator(MaxNLocator(integer=True))
+    (ax.set_xlim if horizontal else ax.set_ylim)(0, max(high, SMALL + 1))
+    if small:
+        ax.figure.text(0.99, 0.01, f"hatched: fewer than {SMALL} (not drawn to scale)", ha="right", va="bottom",
+                       fontsize=7, color="#56606b")
+
+
 def _svg(fig) -> str:
+    """The figure as SVG, text drawn as paths (an SVG shown as an image cannot use the page's fonts)."""
     import matplotlib
 
     out = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "staff"}):
-        fig.tight_layout()
+    labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
+    # Fixed margins, the left one wide enough for the longest label (tight_layout took half the drawing time).
+    left = min(0.45, max(0.08, 0.012 + 0.0085 * max([len(t) for t in labels] + [0])))
+    fig.subplots_adjust(left=left, right=0.95, top=0.88, bottom=0.2 if fig.get_figheight() < 3 else 0.14)
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "staff"}):
         fig.savefig(out, format="svg", metadata={"Date": None})
     return out.getvalue()
 
@@ -58,6 +74,14 @@ def _bars(ax, x, counts: Sequence[int], colour: str, bottom=None, horizontal: bo
             bar.set_hatch(HATCH)
             bar.set_edgecolor("white")
     return bars, heights
+
+
+def _legend(ax, names: List[str], **kw) -> None:
+    """A legend of plain colours (a hatched first bar would otherwise make its series look small)."""
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=PALETTE[i % len(PALETTE)], label=name) for i, name in enumerate(names)]
+    ax.legend(handles=handles, fontsize=8, frameon=False, **kw)
 
 
 def _day_axis(ax, days: List[dt.date]) -> None:
@@ -78,15 +102,19 @@ def per_day(days: List[dt.date], series: Dict[str, Dict[dt.date, int]], title: s
         bars, heights = _bars(ax, x, counts, PALETTE[i % len(PALETTE)], bottom=list(bottom) if stacked else None,
                               label=name, width=width)
         if len(days) <= 31:
-            ax.bar_label(bars, labels=[shown(c) if c else "" for c in counts], fontsize=7,
-                         label_type="center" if stacked else "edge", padding=0 if stacked else 1)
+            texts = ax.bar_label(bars, labels=[shown(c) if c else "" for c in counts], fontsize=7,
+                                 label_type="center" if stacked else "edge", padding=0 if stacked else 1)
+            if stacked:  # readable on a hatched bar
+                for t in texts:
+                    t.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 1})
         if stacked:
             bottom = [b + h for b, h in zip(bottom, heights)]
     _day_axis(ax, days)
+    _count_axis(ax, small=any(0 < c < SMALL for v in series.values() for c in v.values()))
     ax.set_title(title, loc="left", fontsize=11)
     ax.set_ylabel("count")
     if len(names) > 1:
-        ax.legend(fontsize=8, frameon=False, ncol=len(names), loc="upper left")
+        _legend(ax, names, ncol=len(names), loc="upper left")
     return _svg(fig)
 
 
@@ -109,6 +137,9 @@ def shares_per_day(days: List[dt.date], shares: Dict[dt.date, Tuple[int, int]], 
     if len(days) <= 31:
         ax.bar_label(bars, labels=labels, fontsize=7, padding=1)
     ax.set_ylim(0, max([10.0] + values) * 1.15)
+    if any(small):
+        fig.text(0.99, 0.01, f"hatched: fewer than {SMALL} messages not understood (share not shown)", ha="right",
+                 va="bottom", fontsize=7, color="#56606b")
     ax.set_ylabel("% of messages")
     _day_axis(ax, days)
     ax.set_title(title, loc="left", fontsize=11)
@@ -124,6 +155,7 @@ def ranked(items: List[Tuple[str, int]], title: str, xlabel: str = "count") -> s
     ax.bar_label(bars, labels=[shown(c) for c in counts], fontsize=8, padding=2)
     ax.set_yticks(range(len(items)))
     ax.set_yticklabels(names, fontsize=8)
+    _count_axis(ax, horizontal=True, small=any(0 < c < SMALL for c in counts))
     ax.set_xlabel(xlabel)
     ax.set_title(title, loc="left", fontsize=11)
     if not items:
@@ -136,12 +168,13 @@ def compared(groups: List[str], series: Dict[str, List[int]], title: str) -> str
     fig, ax = _figure(height=max(2.2, 0.3 * len(groups) * len(series) + 1.0))
     height = 0.8 / max(1, len(series))
     for i, (name, counts) in enumerate(series.items()):
-        y = [len(groups) - 1 - g - 0.4 + height * (i + 0.5) for g in range(len(groups))]
+        y = [len(groups) - 1 - g + 0.4 - height * (i + 0.5) for g in range(len(groups))]  # first series on top
         bars, _ = _bars(ax, y, counts, PALETTE[i % len(PALETTE)], horizontal=True, label=name, height=height)
         ax.bar_label(bars, labels=[shown(c) for c in counts], fontsize=8, padding=2)
     ax.set_yticks(range(len(groups)))
     ax.set_yticklabels(groups[::-1], fontsize=8)
+    _count_axis(ax, horizontal=True, small=any(0 < c < SMALL for v in series.values() for c in v))
     ax.set_xlabel("count")
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    _legend(ax, list(series), loc="lower right")
     ax.set_title(title, loc="left", fontsize=11)
     return _svg(fig)

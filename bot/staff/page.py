@@ -36,13 +36,15 @@ def _doc(title: str, body: str) -> str:
     )
 
 
-def login_page(message: str = "") -> str:
-    """The form that asks for the staff token (the page itself answers 401 until it is given)."""
+def login_page(message: str = "", period: str = "") -> str:
+    """The form that asks for the staff token (the page itself answers 401 until it is given); ``period`` is the
+    from/to query the page was asked with, kept through the sign-in."""
     note = f'<p class="error" role="alert">{escape(message)}</p>' if message else ""
+    keep = f'<input type="hidden" name="period" value="{escape(period)}">' if period else ""
     return _doc("Staff sign-in", (
         "<main class=\"login\"><h1>Staff page</h1>"
         "<p>This page is for the team that runs the assistant. Enter the staff token to see it.</p>"
-        f"{note}<form method=\"post\" action=\"/staff/login\">"
+        f"{note}<form method=\"post\" action=\"/staff/login\">{keep}"
         "<label for=\"token\">Staff token</label>"
         "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" required>"
         "<button type=\"submit\">Sign in</button></form></main>"
@@ -123,8 +125,9 @@ def _figures(usage: Usage) -> str:
     total_missed, total = sum(usage.missed.values()), sum(usage.messages.values())
     out.append(_section(
         "missed", "Messages not understood",
-        f"Share of messages that got the 'please rephrase' reply, the out-of-scope reply or Rasa's fallback. "
-        f"Whole period: {shown(total_missed)} of {shown(total)} messages ({_share(total_missed, total) or '0%'}).",
+        "Share of messages that got the 'please rephrase' reply, the out-of-scope reply or Rasa's fallback. "
+        f"Whole period: {shown(total_missed)} of {shown(total)} messages"
+        + (f" ({_share(total_missed, total)})." if _share(total_missed, total) not in ("", "-") else "."),
         charts.shares_per_day(days, shares, "Share of messages not understood, per day"),
         "Bar chart of the share of messages not understood per day; the numbers are in the table below.",
         _table("Messages not understood per day", ["Day", "Messages", "Not understood or out of scope", "Share"],

@@ -56,7 +56,7 @@ def security_headers() -> Dict[str, str]:
         ),
         "X-Frame-Options": "DENY",
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        "Referrer-Policy": "same-origin",  # (no-referrer would make Chromium send "Origin: null" with the forms)
         "Cache-Control": "no-store",
         "Cross-Origin-Resource-Policy": "same-origin",
         "Cross-Origin-Opener-Policy": "same-origin",
@@ -142,7 +142,7 @@ class StaffSite:
             return Response(HTTPStatus.METHOD_NOT_ALLOWED, b"Method not allowed", headers={"Allow": "GET, POST"})
         session = self._cookie(headers)
         if not (self._valid_session(session) or self._bearer_ok(headers)):
-            return Response(HTTPStatus.UNAUTHORIZED, page.login_page().encode(), HTML)
+            return Response(HTTPStatus.UNAUTHORIZED, page.login_page(period=_period_query(query)).encode(), HTML)
         if path in (PREFIX, PREFIX + "/"):
             period = _period(query, self.clock())
             figures = usage.summarise(self.engine, period, self.threshold)
@@ -157,17 +157,23 @@ class StaffSite:
 
     @staticmethod
     def _same_origin(headers: Mapping[str, str]) -> bool:
+        """False for a POST a browser says came from another site (Sec-Fetch-Site, else Origin)."""
+        fetch_site = headers.get("Sec-Fetch-Site")
+        if fetch_site is not None:
+            return fetch_site in ("same-origin", "none")
         origin = headers.get("Origin")
         if not origin or origin == "null":
-            return origin is None
+            return True  # no browser word on it: the cookie and the CSRF token still decide
         return urlsplit(origin).netloc == (headers.get("Host") or "")
 
     def _login(self, form: Dict[str, str]) -> Response:
         given = form.get("token", "")
+        period = _period_query(parse_qs(form.get("period", "")))
         if not hmac.compare_digest(given.encode("utf-8"), self._token.encode("utf-8")):
-            return Response(HTTPStatus.UNAUTHORIZED, page.login_page("That token is not right.").encode(), HTML)
+            return Response(HTTPStatus.UNAUTHORIZED, page.login_page("That token is not right.", period).encode(), HTML)
         cookie = f"{COOKIE}={self._session_value()}; Path={PREFIX}; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}"
-        return Response(HTTPStatus.SEE_OTHER, b"", headers={"Location": PREFIX, "Set-Cookie": cookie})
+        location = f"{PREFIX}?{period}" if period else PREFIX
+        return Response(HTTPStatus.SEE_OTHER, b"", headers={"Location": location, "Set-Cookie": cookie})
 
     def _post(self, path: str, headers: Mapping[str, str], form: Dict[str, str]) -> Response:
         session = self._cookie(headers)
@@ -202,6 +208,12 @@ class StaffSite:
         marks = labels.labels_by_event(self.engine, [i for i, _ in events])
         return Response(HTTPStatus.OK, export.render_story(message.sender_id, events, marks).encode(), YAML,
                         {"Content-Disposition": f'attachment; filename="story-{event_id}.yml"'})
+
+
+def _period_query(query: Dict[str, List[str]]) -> str:
+    """``from=...&to=...`` of a query, dates checked (so nothing else rides along through the sign-in)."""
+    first, last = _date_or_empty(query.get("from", [""])[0]), _date_or_empty(query.get("to", [""])[0])
+    return f"from={first}&to={last}" if first and last else ""
 
 
 def _date_or_empty(value: Optional[str]) -> str:

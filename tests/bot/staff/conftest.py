@@ -90,9 +90,27 @@ def filled_sqlite(tmp_path) -> Iterator[Filled]:
     f.engine.dispose()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def shared_sqlite(tmp_path_factory) -> Iterator[Filled]:
     """One SQLite tracker store with the test conversations, for tests that only read."""
     f = _sqlite(tmp_path_factory.mktemp("staff"))
     yield f
     f.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download), as in the widget's browser tests."""
+    import shutil
+    from pathlib import Path
+
+    from tests.bot.widget.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
