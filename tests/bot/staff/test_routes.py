@@ -183,3 +183,25 @@ def test_the_session_expires_after_twelve_hours(shared_sqlite):
         assert s.request("GET", "/staff/export.yml", headers={"Cookie": cookie})[0] == 401
     finally:
         s.close()
+
+
+def test_a_queued_message_links_its_conversation_as_a_test_story(site):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    _, _, body = site.request("GET", "/staff" + QUERY, headers=auth)
+    link = re.search(r'href="(/staff/story/\d+\.yml)"', body).group(1)
+    status, headers, story = site.request("GET", link, headers=auth)
+    assert status == 200 and headers["Content-Disposition"].startswith("attachment")
+    assert "stories:" in story and "- action: " in story
+    assert site.request("GET", "/staff/story/999999.yml", headers=auth)[0] == 404
+
+
+def test_a_period_that_makes_no_sense_falls_back_to_the_last_30_days():
+    from bot.staff.routes import _period
+    from bot.staff.usage import Period
+
+    now = 1_741_000_000.0  # 2025-03-03 UTC
+    last_30 = Period.last_days(30, PERIOD.first)
+    assert _period({"from": ["yesterday"], "to": ["2020-13-45"]}, now) == last_30
+    assert _period({"from": ["2025-03-09"], "to": ["2025-03-03"]}, now) == last_30  # backwards
+    assert _period({"from": ["2020-01-01"], "to": ["2025-03-03"]}, now) == last_30  # over a year
+    assert _period({"from": ["2025-03-03"], "to": ["2025-03-09"]}, now) == PERIOD
