@@ -196,7 +196,10 @@ def story_steps(events: List[Tuple[int, Dict[str, Any]]], labels: Optional[Dict[
         elif kind == "active_loop":
             steps.append({"active_loop": e.get("name")})
         elif kind == "slot" and e.get("name") != "session_started_metadata":
-            steps.append({"slot_was_set": [{e["name"]: e.get("value")}]})
+            if steps and "slot_was_set" in steps[-1]:  # slots set together, one step (as Rasa writes stories)
+                steps[-1]["slot_was_set"].append({e["name"]: e.get("value")})
+            else:
+                steps.append({"slot_was_set": [{e["name"]: e.get("value")}]})
     return steps
 
 

@@ -126,7 +126,7 @@ def _figures(usage: Usage) -> str:
     out.append(_section(
         "missed", "Messages not understood",
         "Share of messages that got the 'please rephrase' reply, the out-of-scope reply or Rasa's fallback. "
-        f"Whole period: {shown(total_missed)} of {shown(total)} messages"
+        f"Whole period: {shown(total_missed)} of {shown(total)} messages"  # (escaped by _section)
         + (f" ({_share(total_missed, total)})." if _share(total_missed, total) not in ("", "-") else "."),
         charts.shares_per_day(days, shares, "Share of messages not understood, per day"),
         "Bar chart of the share of messages not understood per day; the numbers are in the table below.",
@@ -243,7 +243,7 @@ def staff_page(usage: Usage, choices: List[str], csrf: str) -> str:
            '<a href="#missed">Not understood</a> <a href="#crisis">Crisis</a> <a href="#flows">Guided</a> '
            '<a href="#channels">Channels</a> <a href="#queue">Review queue</a></nav>')
     summary = (f'<p class="summary">{p.first.isoformat()} to {p.last.isoformat()} (UTC): '
-               f"<strong>{shown(usage.total_conversations)}</strong> conversations, <strong>{shown(total_messages)}</strong> messages. "
+               f"<strong>{escape(shown(usage.total_conversations))}</strong> conversations, <strong>{escape(shown(total_messages))}</strong> messages. "
                "Counts from 1 to 4 are shown as &lt; 5.</p>")
     return _doc("Staff page - how the assistant is used", (
         f'<header><h1>How the assistant is used</h1>{signout}</header><main>{period_form}{summary}{nav}'

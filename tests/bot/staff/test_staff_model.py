@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 import pytest
 
+from bot.cli import main
 from bot.content.db import create_db_engine
 from bot.staff.routes import StaffSite
 from bot.staff.usage import Period, summarise
-from tests.servers import ROOT, content_db, free_port, send, start_actions, start_rasa, texts
+from tests.servers import ROOT, VENV_BIN, content_db, free_port, send, start_actions, start_rasa, texts
 
 pytestmark = pytest.mark.model
 MODEL = ROOT / "models" / "bot.tar.gz"
@@ -39,11 +41,11 @@ def talked(tmp_path_factory, content_bundle):
     finally:
         rasa.stop()
         actions.stop()
-    return f"sqlite:///{work / 'tracker.db'}"
+    return f"sqlite:///{work / 'tracker.db'}", work
 
 
 def test_the_page_shows_what_the_people_did(talked):
-    engine = create_db_engine(talked)
+    engine = create_db_engine(talked[0])
     today = dt.datetime.now(dt.timezone.utc).date()
     u = summarise(engine, Period(today - dt.timedelta(days=1), today))
     assert sum(u.messages.values()) == 8 and u.total_conversations == 4
@@ -61,3 +63,16 @@ def test_the_page_shows_what_the_people_did(talked):
     assert "<strong>&lt; 5</strong> conversations, <strong>8</strong> messages" in page
     assert page.count('<img class="chart"') == 7 and NONSENSE in page
     engine.dispose()
+
+
+def test_their_conversations_exported_as_test_stories_pass_rasa_test_core(talked):
+    url, work = talked
+    stories = work / "stories"
+    stories.mkdir()
+    for sender in ("asker", "helper", "lost", "planner"):
+        assert main(["review", "story", sender, "--tracker-url", url, "--out", str(stories / f"{sender}.yml")]) == 0
+    result = subprocess.run(
+        [str(VENV_BIN / "rasa"), "test", "core", "-m", str(MODEL), "--stories", str(stories), "--out", str(work / "core"),
+         "--fail-on-prediction-errors"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "Correct:" in result.stdout + result.stderr
