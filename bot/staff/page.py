@@ -7,6 +7,7 @@ from the store is escaped; counts go through ``shown`` ("< 5" for 1-4), in table
 from __future__ import annotations
 
 import base64
+import threading
 import datetime as dt
 from collections import OrderedDict
 from html import escape
@@ -88,6 +89,7 @@ def _share(missed: int, total: int) -> str:
 
 _FIGURES_CACHE: "OrderedDict[str, str]" = OrderedDict()
 _CACHE_SIZE = 16
+_DRAWING = threading.Lock()
 
 
 def figures(usage: Usage) -> str:
@@ -96,12 +98,13 @@ def figures(usage: Usage) -> str:
                 sorted(usage.missed.items()), usage.topics.most_common(), sorted((k, sorted(v.items())) for k, v in usage.crisis.items()),
                 sorted(usage.check_in_asked.items()), sorted(usage.check_in_answered.items()), sorted(usage.flows_started.items()),
                 sorted(usage.flows_finished.items()), sorted(usage.channels.items())))
-    if key not in _FIGURES_CACHE:
-        _FIGURES_CACHE[key] = _figures(usage)
-        while len(_FIGURES_CACHE) > _CACHE_SIZE:
-            _FIGURES_CACHE.popitem(last=False)
-    _FIGURES_CACHE.move_to_end(key)
-    return _FIGURES_CACHE[key]
+    with _DRAWING:  # the server is threaded; matplotlib and the cache are not made for that
+        if key not in _FIGURES_CACHE:
+            _FIGURES_CACHE[key] = _figures(usage)
+            while len(_FIGURES_CACHE) > _CACHE_SIZE:
+                _FIGURES_CACHE.popitem(last=False)
+        _FIGURES_CACHE.move_to_end(key)
+        return _FIGURES_CACHE[key]
 
 
 def _figures(usage: Usage) -> str:

@@ -160,11 +160,12 @@ def _user_turn(sender_id: str, event_id: int, ts: float, data: Dict[str, Any], t
     parse = data.get("parse_data") or {}
     intent = parse.get("intent") or {}
     name, confidence = intent.get("name") or "", float(intent.get("confidence") or 0.0)
-    # FallbackClassifier puts nlu_fallback first; what the model itself predicted comes next in the ranking.
+    # FallbackClassifier (nlu_fallback) and the safety check (check_danger) put their intent first; what the
+    # model itself predicted comes next in the ranking.
     predicted, predicted_confidence = name, confidence
-    if name == "nlu_fallback":
+    if name in ("nlu_fallback", "check_danger"):
         for option in parse.get("intent_ranking") or []:
-            if option.get("name") and option["name"] != "nlu_fallback":
+            if option.get("name") and option["name"] not in ("nlu_fallback", "check_danger"):
                 predicted, predicted_confidence = option["name"], float(option.get("confidence") or 0.0)
                 break
     message = data.get("text") or ""

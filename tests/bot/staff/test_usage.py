@@ -76,3 +76,20 @@ def test_low_confidence_is_the_fallback_threshold_of_config_yml():
     config = yaml.safe_load((ROOT / "config.yml").read_text())
     threshold = next(c["threshold"] for c in config["pipeline"] if c["name"] == "FallbackClassifier")
     assert usage.fallback_threshold() == threshold
+
+
+def test_a_safety_check_is_queued_with_what_the_model_guessed(tmp_path, domain):
+    import asyncio
+
+    from bot.content.db import create_db_engine
+    from bot.rasa_ext.tracker_store import PrivacySQLTrackerStore
+    from tests.bot.staff.conversations import Conversation
+
+    store = PrivacySQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "t.db"))
+    talk = Conversation(store, domain, "unsure", DAY1)
+    asyncio.run(talk.turn("i have a rope", "check_danger", 1.0, steps=["utter_check_danger"],
+                          ranking=[("check_danger", 1.0), ("nlu_fallback", 0.25), ("report_grief", 0.2)]))
+    engine = create_db_engine(f"sqlite:///{tmp_path / 't.db'}")
+    [item] = summarise(engine, PERIOD, 0.25).queue
+    assert (item.text, item.reason, item.intent, item.confidence) == ("i have a rope", "safety check asked", "report_grief", 0.2)
+    engine.dispose()
