@@ -13,7 +13,7 @@ from tests.bot.staff.conversations import DAY1, DAY2, DAY3, NONSENSE, ODD, PERIO
 from tests.conftest import ROOT
 
 
-def test_the_figures_count_what_happened_in_the_period(filled):
+def test_the_figures_and_the_queue_are_what_happened_in_the_period(filled):
     u = summarise(filled.engine, PERIOD)
     assert u.conversations == {DAY1: 2, DAY2: 3, DAY3: 9}
     assert u.messages == {DAY1: 5, DAY2: 5, DAY3: 12}
@@ -27,9 +27,8 @@ def test_the_figures_count_what_happened_in_the_period(filled):
     assert u.flows_finished == {"loved_one_form": 1}
     assert u.channels == {"rest": 19, "telegram": 1, "slack": 2}
 
-
-def test_the_queue_shows_what_was_not_understood_newest_first_and_redacted(filled):
-    queue = summarise(filled.engine, PERIOD).queue
+    # The review queue: what was not understood, newest first, redacted as stored.
+    queue = u.queue
     assert [(q.text, q.reason) for q in queue] == [
         (ODD, "no next step"),
         ("can someone call me back at [phone] about my brother", "not understood"),
