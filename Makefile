@@ -44,7 +44,7 @@ var/content.stamp: $(STAMP) $(CONTENT_INPUTS)
 	@$(PY) -m bot content load
 	@touch $@
 
-run: $(MODEL) var/content.stamp ## set up, train, load content if needed; start actions, the bot on :5005, the widget on :8080
+run: $(MODEL) var/content.stamp ## set up, train, load content if needed; start actions, the bot on :5005, the widget on :8080 (and /staff with STAFF_TOKEN=...)
 	@scripts/run.sh $(PORT) $(ACTIONS_PORT) $(WIDGET_PORT)
 
 run-cluster: $(MODEL) ## the scale-out profile: nginx + 2 Rasa replicas + 2 action servers, PostgreSQL + Redis

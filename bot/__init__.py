@@ -6,6 +6,7 @@
 - ``content``: the curated content (schema, loader, audit) and its store (``content.store``, ``content.db``).
 - ``channels`` and ``widget``: how people reach the bot (REST/widget, Slack, Telegram).
 - ``privacy``: redaction before storage, retention after.
+- ``staff``: the staff page (/staff on the widget server): usage figures, the review queue and its export.
 - ``tools``: evaluation, benchmark, rule generation, launcher, process runner, cluster profile.
 - ``settings`` (every environment variable) and ``turn_status`` are shared by all of them; ``cli`` is
   ``python -m bot``.

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot content load|validate|audit|review-table``, ``privacy purge``, ``eval``, ``rules``, ``bench``, ``widget`` and ``cluster``."""
+"""Command line: ``python -m bot content load|validate|audit|review-table``, ``privacy purge``, ``review export|story``, ``eval``, ``rules``, ``bench``, ``widget`` and ``cluster``."""
 
 from __future__ import annotations
 
@@ -141,15 +141,73 @@ def _privacy_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_export(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.content.db import create_db_engine
+    from bot.staff.export import export_nlu
+    from bot.staff.usage import labelled_messages
+
+    engine = create_db_engine(args.tracker_url or settings.tracker_url())
+    try:
+        labelled = [(message.text, intent) for message, intent, _ in labelled_messages(engine)]
+    except SQLAlchemyError as exc:
+        print(f"Could not read the labels from the tracker store at {engine.url!r}: {exc.__class__.__name__}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    report = export_nlu(labelled, Path(args.out))
+    print(f"Added {report.added} labelled example(s) to {args.out} ({report.total} in the file); skipped {report.skipped} "
+          f"already in the training data or labelled twice, and {report.not_for_us} 'not for us'.")
+    return 0
+
+
+def _review_story(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.content.db import create_db_engine
+    from bot.staff.export import render_story
+    from bot.staff.labels import labels_by_event
+    from bot.staff.usage import conversation_events
+
+    engine = create_db_engine(args.tracker_url or settings.tracker_url())
+    try:
+        events = conversation_events(engine, args.sender_id)
+        marks = labels_by_event(engine, [i for i, _ in events]) if events else {}
+    except SQLAlchemyError as exc:
+        print(f"Could not read the tracker store at {engine.url!r}: {exc.__class__.__name__}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    if not events:
+        print(f"No stored conversation {args.sender_id!r}.", file=sys.stderr)
+        return 1
+    story = render_story(args.sender_id, events, marks)
+    if args.out:
+        Path(args.out).write_text(story, encoding="utf-8")
+        print(f"Wrote the conversation as a test story to {args.out}")
+    else:
+        print(story, end="")
+    return 0
+
+
 def _widget(args: argparse.Namespace) -> int:
+    from bot.staff.routes import site_from_settings
     from bot.widget.server import make_server, write_files
 
     if args.out:
         write_files(args.out)
         print(f"Wrote widget.js (with the numbers from data/content/resources.yml) and widget.css to {args.out}")
         return 0
-    server = make_server(args.host, args.port, args.bot_url)
+    try:
+        staff = site_from_settings()
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    server = make_server(args.host, args.port, args.bot_url, staff=staff)
     print(f"Widget demo page on http://{args.host}:{args.port}/ (talking to {args.bot_url})", flush=True)
+    if staff is not None:
+        print(f"Staff page on http://{args.host}:{args.port}/staff (sign in with STAFF_TOKEN)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -222,6 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--older-than", required=True, help="age such as 30d, 12h or 90m")
     pp.add_argument("--tracker-url", default=None, help="SQLAlchemy URL (default: $TRACKER_DB_URL or var/tracker.db)")
     pp.set_defaults(func=_privacy_purge)
+    review = sub.add_parser("review", help="the staff page's review loop: labelled messages to training and test data")
+    review_sub = review.add_subparsers(dest="action", required=True)
+    rx = review_sub.add_parser("export", help="add the messages labelled on the staff page to an NLU file (Rasa YAML)")
+    rx.add_argument("--out", default=str(settings.PROJECT_ROOT / "data" / "nlu" / "reviewed.yml"),
+                    help="NLU file to add to (default: data/nlu/reviewed.yml, read by make train and rasa data validate)")
+    rx.add_argument("--tracker-url", default=None, help="SQLAlchemy URL (default: $TRACKER_DB_URL or var/tracker.db)")
+    rx.set_defaults(func=_review_export)
+    rs = review_sub.add_parser("story", help="print one stored conversation as a test story")
+    rs.add_argument("sender_id", help="the conversation's sender id")
+    rs.add_argument("--out", default=None, help="write it to this file instead of printing it")
+    rs.add_argument("--tracker-url", default=None, help="SQLAlchemy URL (default: $TRACKER_DB_URL or var/tracker.db)")
+    rs.set_defaults(func=_review_story)
 
     ev = sub.add_parser("eval", help="evaluate a trained model on the held-out NLU and crisis test sets")
     ev.add_argument("--model", default="models/bot.tar.gz")
@@ -256,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     bn.add_argument("--seconds", type=float, default=30.0, help="load duration per bot")
     bn.set_defaults(func=_bench)
 
-    wd = sub.add_parser("widget", help="serve the chat widget's files and a demo page that embeds it")
+    wd = sub.add_parser("widget", help="serve the chat widget's files and a demo page that embeds it (and /staff when STAFF_TOKEN is set)")
     wd.add_argument("--host", default="127.0.0.1")
     wd.add_argument("--port", type=int, default=8080)
     wd.add_argument("--bot-url", default="http://localhost:5005", help="where the bot's REST channel listens")

@@ -47,6 +47,11 @@ def tracker_url() -> str:
     return os.environ.get("TRACKER_DB_URL") or DEFAULT_TRACKER_URL
 
 
+def staff_token() -> str | None:
+    """Return ``STAFF_TOKEN``: set, the widget server serves the staff page (/staff) to whoever has it; unset, it is off."""
+    return os.environ.get("STAFF_TOKEN") or None
+
+
 @dataclass(frozen=True)
 class ChannelSecrets:
     """A messaging channel's token, its webhook secret, and its API address (None: the service's own)."""

@@ -44,12 +44,14 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then api_args=(--enable-api --auth-token "$RASA
 rasa_pid=$!
 pids+=("$rasa_pid")
 # The widget server writes the emergency numbers from data/content/resources.yml into widget.js; it
-# stops at once if the table lacks them.
+# stops at once if the table lacks them. With STAFF_TOKEN in the environment it also serves the staff page
+# (/staff) from the same tracker store (var/tracker.db; TRACKER_DB_URL for another); the token is never printed.
 .venv/bin/python -m bot widget --host 127.0.0.1 --port "$widget_port" --bot-url "http://localhost:$port" > var/widget.log 2>&1 &
 pids+=("$!")
 wait_until_up "chat widget" "http://localhost:$widget_port/health" "$!" var/widget.log
 wait_until_up "Rasa server" "http://localhost:$port/" "$rasa_pid" var/rasa.log
 echo "Bot ready on http://localhost:$port after $(( $(date +%s) - start )) s."
 echo "Chat widget: http://localhost:$widget_port/   Terminal chat: 'make shell' in another terminal."
+if [ -n "${STAFF_TOKEN:-}" ]; then echo "Staff page: http://localhost:$widget_port/staff (sign in with STAFF_TOKEN)"; fi
 echo "Errors show here; the full logs are in var/. Ctrl-C stops everything."
 wait "$rasa_pid"

@@ -86,8 +86,11 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         await super().save(tracker)
 
     def delete_conversation(self, sender_id: str) -> int:
-        """Delete every stored event of ``sender_id``; return how many were removed."""
+        """Delete every stored event of ``sender_id``, and staff labels on its messages; return how many events were removed."""
+        from bot.staff.labels import delete_for_sender
+
         with self.session_scope() as session:
+            delete_for_sender(session.connection(), sender_id)
             result = session.execute(delete(self.SQLEvent).where(self.SQLEvent.sender_id == sender_id))
             session.commit()
         return result.rowcount or 0

@@ -7,6 +7,9 @@ starts, so the widget can show them even when the bot is unreachable.
 
 The demo page declares ``<html lang="en">``; ``/?lang=es`` serves it declaring another language (``/?lang=``:
 none), to show - and test - how the widget chooses its language from the page, as on a Spanish website.
+
+The staff page (/staff, ``bot/staff/``) is served here too when the server is given one (STAFF_TOKEN set);
+its requests are handed to ``bot.staff.routes`` whole, with that page's own stricter headers.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from typing import Dict, Optional, Tuple
 from urllib.parse import parse_qs
 
 from bot import settings
+from bot.staff.routes import MAX_BODY, StaffSite, is_staff_path
+from bot.staff.routes import security_headers as staff_headers
 from bot.widget.lines import WidgetLines, inject_lines, read_widget_lines
 
 logger = logging.getLogger(__name__)
@@ -69,18 +74,23 @@ def security_headers(bot_url: str) -> Dict[str, str]:
 
 
 class WidgetHandler(BaseHTTPRequestHandler):
-    """GET-only handler for the demo page and the widget's assets."""
+    """GET handler for the demo page and the widget's assets; GET and POST for the staff page when it is on."""
 
     server_version = "osb-widget"
 
-    def __init__(self, *args, bot_url: str, lines: WidgetLines, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, bot_url: str, lines: WidgetLines, staff: Optional[StaffSite] = None,
+                 **kwargs) -> None:  # type: ignore[no-untyped-def]
         self.bot_url = bot_url
         self.lines = lines
+        self.staff = staff
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
         """Serve one of the known files, or 404."""
         path, _, query = self.path.partition("?")
+        if is_staff_path(path):
+            self._staff("GET", path)
+            return
         if path == "/health":
             self._send(HTTPStatus.OK, b'{"status": "ok"}', "application/json")
             return
@@ -91,11 +101,41 @@ class WidgetHandler(BaseHTTPRequestHandler):
         page_lang = parse_qs(query, keep_blank_values=True).get("lang", [None])[-1]
         self._send(HTTPStatus.OK, render_file(name, self.bot_url, self.lines, page_lang), content_type)
 
-    def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
+    def do_POST(self) -> None:  # noqa: N802 - the name http.server dispatches to
+        """Only the staff page takes POSTs (sign-in, labels)."""
+        path = self.path.split("?", 1)[0]
+        if is_staff_path(path):
+            self._staff("POST", path)
+            return
+        self._send(HTTPStatus.NOT_FOUND, b"Not found", "text/plain; charset=utf-8")
+
+    def _staff(self, method: str, path: str) -> None:
+        """Hand a /staff request to the staff page; without one (no STAFF_TOKEN) the address does not exist."""
+        if self.staff is None:
+            self._send(HTTPStatus.NOT_FOUND, b"Not found", "text/plain; charset=utf-8")
+            return
+        body = b""
+        if method == "POST":
+            length = int(self.headers.get("Content-Length") or 0)
+            if length > MAX_BODY:
+                self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"Too large", "text/plain; charset=utf-8", staff_headers())
+                self.close_connection = True
+                return
+            body = self.rfile.read(length)
+        try:
+            answer = self.staff.handle(method, self.path, self.headers, body)
+        except Exception:  # noqa: BLE001 - the store is down or broken: say so, log the details
+            logger.exception("The staff page failed")
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"The conversation store cannot be read right now.",
+                       "text/plain; charset=utf-8", staff_headers())
+            return
+        self._send(answer.status, answer.body, answer.content_type, {**staff_headers(), **answer.headers})
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, headers: Optional[Dict[str, str]] = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        for key, value in security_headers(self.bot_url).items():
+        for key, value in (headers if headers is not None else security_headers(self.bot_url)).items():
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(body)
@@ -105,15 +145,16 @@ class WidgetHandler(BaseHTTPRequestHandler):
         logger.debug(format, *args)
 
 
-def make_server(host: str, port: int, bot_url: str, content_dir: Path = settings.CONTENT_DIR) -> ThreadingHTTPServer:
-    """Return a server for the demo page and the widget's files (call ``serve_forever`` on it).
+def make_server(host: str, port: int, bot_url: str, content_dir: Path = settings.CONTENT_DIR,
+                staff: Optional[StaffSite] = None) -> ThreadingHTTPServer:
+    """Return a server for the demo page and the widget's files, and the staff page if given (call ``serve_forever`` on it).
 
     The emergency numbers are read from ``content_dir`` (default ``data/content``) now, so a broken or
     incomplete resource table stops the server here rather than serving a widget without them.
     """
     lines = read_widget_lines(content_dir)
     render_file("widget.js", bot_url, lines)  # fails now, not on the first visitor, if widget.js cannot take them
-    return ThreadingHTTPServer((host, port), partial(WidgetHandler, bot_url=bot_url.rstrip("/"), lines=lines))
+    return ThreadingHTTPServer((host, port), partial(WidgetHandler, bot_url=bot_url.rstrip("/"), lines=lines, staff=staff))
 
 
 def write_files(out_dir: Path, content_dir: Path = settings.CONTENT_DIR) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import bot
 
 BOT = Path(bot.__file__).parent
-ROLE_PACKAGES = {"nlu", "rasa_ext", "safety", "flows", "content", "channels", "widget", "privacy", "tools"}
+ROLE_PACKAGES = {"nlu", "rasa_ext", "safety", "flows", "content", "channels", "widget", "privacy", "tools", "staff"}
 SHARED_MODULES = {"__init__.py", "__main__.py", "cli.py", "settings.py", "turn_status.py"}
 
 
