@@ -194,3 +194,36 @@ def test_the_bot_follows_the_widgets_language_and_its_switch(browser, site):
         pg.wait_for_function(f"document.querySelectorAll('.osb-bot').length > {bots}", timeout=30_000)
         ask(pg, "hola", "I'm an automated assistant")  # now the widget, and so the bot, is in English
         assert pg.locator(".osb-bot .osb-bubble").last.inner_text().find("asistente") < 0
+
+
+SPANISH_CONVERSATION = ROOT / "results" / "widget-es-conversation.png"
+SPANISH_TRANSCRIPT = ROOT / "results" / "widget-es-conversation.txt"
+
+
+def test_a_spanish_conversation_topic_flow_crisis_and_back_to_topics(browser, site):
+    """What issue 14 asks to see: a Spanish visitor gets a topic, a guided conversation, a crisis reply with its
+    check-in, and topics again - every reply in Spanish. Saves a screenshot and the transcript in results/."""
+    english = ("Sources:", "Tell me more", "Here's where", "More help", "Call 911 now", "Last reviewed")
+    with open_page(browser, site, html_lang="es", viewport={"width": 420, "height": 900}) as pg:
+        ask(pg, "que es la metadona y como funciona", "Fuentes")
+        assert pg.locator(".osb-bot .osb-choice", has_text="Quiero saber más").count() >= 1
+        ask(pg, "donde busco tratamiento para mi hijo", "Buscar por estado")
+        bots = pg.locator(".osb-bot").count()
+        pg.locator(".osb-choice", has_text="Buscar por estado").last.click()
+        pg.wait_for_function(
+            f"[...document.querySelectorAll('.osb-bot')].slice({bots}).some(r => r.innerText.includes('estado o territorio'))",
+            timeout=30_000)
+        ask(pg, "vivo en nueva york", "Por dónde empezar en New York")
+        ask(pg, "ayuda mi hijo no respira y tiene los labios morados", "911")
+        card = pg.locator(".osb-crisis").last
+        assert card.locator("a.osb-call[href='tel:911']").inner_text() == "Llamar al 911"
+        assert "naloxona" in pg.locator(".osb-bot").last.inner_text().lower() or "naloxona" in card.inner_text().lower()
+        ask(pg, "si ya desperto y respira", "")
+        ask(pg, "y como le hablo cuando este mejor", "Fuentes")
+        bot_texts = pg.eval_on_selector_all(".osb-bot .osb-bubble, .osb-bot .osb-crisis", "els => els.map(e => e.innerText)")
+        for text in bot_texts:
+            assert not any(word in text for word in english), text
+        SPANISH_CONVERSATION.parent.mkdir(exist_ok=True)
+        pg.screenshot(path=str(SPANISH_CONVERSATION), full_page=True)
+        SPANISH_TRANSCRIPT.write_text(pg.inner_text(".osb-log") + "\n", encoding="utf-8")
+    assert SPANISH_CONVERSATION.stat().st_size > 10_000
