@@ -39,7 +39,9 @@ ALWAYS_ANSWERS = {"affirm", "deny", "greet", "thank", "out_of_scope", "tell_me_m
 # noticed?" -> "he nods off and lost weight" (signs of use, health risks, withdrawal, relapse...).
 _DESCRIBES_THE_PERSON = {"ask_about_heroin", "ask_health_risks", "ask_help_loved_one", "ask_signs_of_use",
                          "ask_withdrawal_symptoms", "report_craving", "report_relapse"}
-FREE_TEXT_ANSWERS = {"lo_person": _DESCRIBES_THE_PERSON, "lo_noticed": _DESCRIBES_THE_PERSON, "ft_state": set()}
+# "Which state?" -> "vivo en nueva york" / "here in ohio" is often classified as asking for the state search itself.
+FREE_TEXT_ANSWERS = {"lo_person": _DESCRIBES_THE_PERSON, "lo_noticed": _DESCRIBES_THE_PERSON,
+                     "ft_state": {"find_treatment_by_state"}}
 _NOT_INTENT = re.compile(r"^(\s+)not_intent: \[.*\]$")
 _SLOT = re.compile(r"^  ([a-z_]+):\s*$")
 

@@ -207,7 +207,7 @@ def test_a_spanish_conversation_topic_flow_crisis_and_back_to_topics(browser, si
     with open_page(browser, site, html_lang="es", viewport={"width": 420, "height": 900}) as pg:
         ask(pg, "que es la metadona y como funciona", "Fuentes")
         assert pg.locator(".osb-bot .osb-choice", has_text="Quiero saber más").count() >= 1
-        ask(pg, "donde busco tratamiento para mi hijo", "Buscar por estado")
+        ask(pg, "como busco tratamiento cerca de mi casa", "Fuentes")
         bots = pg.locator(".osb-bot").count()
         pg.locator(".osb-choice", has_text="Buscar por estado").last.click()
         pg.wait_for_function(
