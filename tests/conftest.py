@@ -82,3 +82,4 @@ def make_tracker(
 def tracker_for():
     """Factory fixture: ``tracker_for(intent, text, ...)`` -> Tracker."""
     return make_tracker
+

@@ -12,6 +12,16 @@ from bot.tools.processes import Server, free_port, wait_http  # noqa: F401 - re-
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
+MODEL = ROOT / "models" / "bot.tar.gz"
+
+
+def trained_model() -> Path:
+    """Return the trained model for the end-to-end tests, or fail them with what to run."""
+    import pytest
+
+    if not MODEL.exists():
+        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    return MODEL
 
 
 # As scripts/run.sh sets them: bodies over 1 MB get 413 before any of our code runs.

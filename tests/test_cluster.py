@@ -25,10 +25,9 @@ from sqlalchemy import create_engine, text
 from bot.tools.cluster import create_database, nginx_config
 from bot.content.loader import load
 from bot.content.db import create_db_engine
-from tests.servers import ROOT, RASA_ENV, VENV_BIN, Server, free_port, start_actions, wait_http
+from tests.servers import free_port, MODEL, RASA_ENV, ROOT, Server, start_actions, trained_model, VENV_BIN, wait_http
 
 pytestmark = [pytest.mark.model, pytest.mark.postgres]
-MODEL = ROOT / "models" / "bot.tar.gz"
 ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
@@ -52,8 +51,7 @@ def joined(replies: List[Dict]) -> str:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, content_bundle):
     """nginx + 2 Rasa replicas (2 Sanic workers each) + 1 action server, on a fresh PostgreSQL database."""
-    if not MODEL.exists():
-        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    trained_model()
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.path.exists(nginx):
         pytest.fail("nginx is missing: run `make setup` (it installs Debian's nginx-light)")

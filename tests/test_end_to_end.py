@@ -8,18 +8,16 @@ from __future__ import annotations
 import pytest
 
 from bot.channels.replies import EMPTY_MESSAGE_TEXT, NO_REPLY_TEXT
-from tests.servers import ROOT, content_db, free_port, post_raw, send, start_actions, start_rasa, texts
+from tests.servers import content_db, free_port, MODEL, post_raw, send, start_actions, start_rasa, texts, trained_model
 
 pytestmark = pytest.mark.model
-MODEL = ROOT / "models" / "bot.tar.gz"
 UNREACHABLE_DB = "postgresql://postgres@127.0.0.1:1/nothing_listens_here"
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory, content_bundle):
     """A Rasa server and an action server, with content in a fresh SQLite store."""
-    if not MODEL.exists():
-        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    trained_model()
     work = tmp_path_factory.mktemp("e2e")
     db_url = content_db(work, content_bundle)
     ports = {"rasa": free_port(), "actions": free_port()}

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.fake_platform_api import FakePlatformAPI
-from tests.servers import ROOT, content_db, free_port, start_actions, start_rasa
+from tests.servers import content_db, free_port, MODEL, start_actions, start_rasa, trained_model
 
-MODEL = ROOT / "models" / "bot.tar.gz"
 SLACK_SECRET = "test-signing-secret"
 TELEGRAM_SECRET = "test-telegram-secret"
 RATE_LIMIT = 6  # messages per minute per conversation, low so the test reaches it quickly
@@ -26,8 +25,7 @@ def platform_api():
 @pytest.fixture(scope="package")
 def channel_stack(tmp_path_factory, content_bundle, platform_api):
     """Rasa + action server with both connectors configured from the environment."""
-    if not MODEL.exists():
-        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    trained_model()
     api, url = platform_api
     work = tmp_path_factory.mktemp("channels")
     db_url = content_db(work, content_bundle)

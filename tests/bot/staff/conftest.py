@@ -15,6 +15,7 @@ from bot.content.db import create_db_engine
 from bot.rasa_ext.tracker_store import PrivacySQLTrackerStore
 from tests.bot.staff.conversations import fill
 from tests.conftest import POSTGRES_URL, ROOT
+from tests.bot.widget.browser import chromium
 
 ADMIN_URL = POSTGRES_URL.rsplit("/", 1)[0] + "/postgres"
 
@@ -27,6 +28,13 @@ def domain_once() -> Domain:
     if not _DOMAIN:
         _DOMAIN.append(Domain.load(str(ROOT / "domain.yml")))
     return _DOMAIN[0]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this package's browser tests (tests/bot/widget/browser.py)."""
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture(scope="session")
@@ -98,19 +106,3 @@ def shared_sqlite(tmp_path_factory) -> Iterator[Filled]:
     f.engine.dispose()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium driven by Playwright (no browser download), as in the widget's browser tests."""
-    import shutil
-    from pathlib import Path
-
-    from tests.bot.widget.browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()

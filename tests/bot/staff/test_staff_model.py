@@ -11,10 +11,9 @@ from bot.cli import main
 from bot.content.db import create_db_engine
 from bot.staff.routes import StaffSite
 from bot.staff.usage import Period, summarise
-from tests.servers import ROOT, VENV_BIN, content_db, free_port, send, start_actions, start_rasa, texts
+from tests.servers import content_db, free_port, MODEL, ROOT, send, start_actions, start_rasa, texts, trained_model, VENV_BIN
 
 pytestmark = pytest.mark.model
-MODEL = ROOT / "models" / "bot.tar.gz"
 TOKEN = "staff-model-test-token-123456"
 NONSENSE = "zorp blick quandle frim"
 
@@ -22,8 +21,7 @@ NONSENSE = "zorp blick quandle frim"
 @pytest.fixture(scope="module")
 def talked(tmp_path_factory, content_bundle):
     """The trained bot (Rasa + actions, SQLite tracker store) after four people used it; its tracker store's URL."""
-    if not MODEL.exists():
-        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    trained_model()
     work = tmp_path_factory.mktemp("staff-model")
     ports = {"rasa": free_port(), "actions": free_port()}
     actions = start_actions(ports["actions"], work / "actions.log", content_db(work, content_bundle))

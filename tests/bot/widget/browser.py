@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Iterator, Optional
+
+import pytest
 
 from bot.settings import CONTENT_DIR
 from bot.widget.server import make_server
@@ -73,3 +76,20 @@ def ask(pg, text: str, expect: str, timeout: float = 30_000) -> None:
         arg=[bots, expect],
         timeout=timeout,
     )
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium driven by Playwright (no browser download), for a package's browser tests.
+
+    Each package opens and closes its own (a ``browser`` fixture of package or module scope): Playwright's sync
+    API keeps an event loop running while the browser is open, which tests that call ``asyncio.run`` cannot share.
+    """
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

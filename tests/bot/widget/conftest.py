@@ -1,29 +1,22 @@
-"""Fixtures of the widget's browser tests: Chromium, and the demo page in front of a bot (real or scripted)."""
+"""Fixtures of the widget's browser tests: the demo page in front of a bot (real or scripted); Chromium is
+``browser`` in tests/conftest.py."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from bot.tools.processes import Server, wait_http
-from tests.bot.widget.browser import CHROMIUM, CHROMIUM_ARGS, serve_widget, stop_widget
+from tests.bot.widget.browser import chromium, serve_widget, stop_widget
 from tests.servers import VENV_BIN, content_db, free_port
 
 
 @pytest.fixture(scope="package")
 def browser():
-    """Debian's Chromium driven by Playwright (no browser download)."""
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        pytest.fail("Chromium is missing: run `make setup` (it installs Debian's chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    """Chromium for this package's browser tests (tests/bot/widget/browser.py)."""
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="package")

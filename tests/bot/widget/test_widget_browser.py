@@ -5,18 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tests.bot.widget.browser import ask, open_page, serve_widget, stop_widget
-from tests.servers import ROOT, content_db, free_port, start_actions, start_rasa
+from tests.servers import content_db, free_port, MODEL, ROOT, start_actions, start_rasa, trained_model
 
 pytestmark = pytest.mark.model
-MODEL = ROOT / "models" / "bot.tar.gz"
 SCREENSHOT = ROOT / "results" / "widget.png"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, content_bundle):
     """The bot (Rasa + actions) and the demo page on another origin, as a real website would embed it."""
-    if not MODEL.exists():
-        pytest.fail("models/bot.tar.gz is missing: run `make train` first")
+    trained_model()
     work = tmp_path_factory.mktemp("widget")
     db_url = content_db(work, content_bundle)
     ports = {"rasa": free_port(), "actions": free_port(), "site": free_port()}
