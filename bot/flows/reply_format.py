@@ -19,19 +19,10 @@ GUIDED_FLOWS = {
 MAX_RELATED_BUTTONS = 3
 
 
-def helpline_line(language: Optional[str] = None) -> str:
-    """The human line every reply offers: SAMHSA's National Helpline, with its number from the resource table."""
-    return get_lines().helpline_sentence(language)
-
-
-def safety_line(language: Optional[str] = None) -> str:
-    """'If someone is in danger, call 911. For thoughts of suicide, call or text 988.'"""
-    return get_lines().safety_sentence(language)
-
-
 def store_down_text(language: Optional[str] = None) -> str:
     """The reply when the content store cannot be read: try again, a person to talk to, and the emergency lines."""
-    return "\n".join((say(language, "store_down"), helpline_line(language), safety_line(language)))
+    lines = get_lines()
+    return "\n".join((say(language, "store_down"), lines.helpline_sentence(language), lines.safety_sentence(language)))
 
 
 def personalise(text: str, loved_one: Optional[str], language: Optional[str] = None) -> str:
@@ -106,4 +97,4 @@ def essential_resources_text(kind: str, language: Optional[str] = None) -> str:
         "medical": [emergency, poison],
     }
     chosen = essential.get(kind, essential["overdose"])
-    return say(language, "more_help") + "\n" + "\n".join(f"- {line}" for line in chosen) + "\n- " + helpline_line(language)
+    return say(language, "more_help") + "\n" + "\n".join(f"- {line}" for line in chosen) + "\n- " + lines.helpline_sentence(language)
