@@ -32,7 +32,7 @@ $(STAMP): requirements.lock pyproject.toml scripts/setup_venv.sh scripts/setup_s
 train: $(MODEL) ## train the model if config.yml, domain.yml or data/*.yml changed
 $(MODEL): $(STAMP) $(TRAINING_INPUTS)
 	@mkdir -p models var
-	@echo "Training the model (about 4-5 minutes on 2 cores)..."
+	@echo "Training the model (about 7-8 minutes on 2 cores)..."
 	@start=$$(date +%s); \
 	RASA_MAX_CACHE_SIZE=0 $(RASA) train --fixed-model-name bot --out models --quiet > var/train.log 2>&1 || { tail -40 var/train.log; exit 1; }; \
 	echo "Training finished in $$(( $$(date +%s) - start )) s" | tee var/train-time.txt

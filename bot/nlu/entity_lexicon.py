@@ -1,12 +1,19 @@
-"""Entity lexicon: a spaCy EntityRuler over a blank English pipeline, built from data/lexicon/entities.yml."""
+"""Entity lexicon: one spaCy EntityRuler per language, each over a blank pipeline of its own language.
+
+English words are in data/lexicon/entities.yml, Spanish words in data/lexicon/entities_es.yml, with the same
+entities and canonical values. Each file is matched by a tokenizer of its language (Spanish splits "¿mi hijo?" and
+"del" as Spanish does), the way the safety net (bot/safety/net.py) builds one detector per language. Every message
+goes through both, as people mix languages ("mi son esta en subs"); a span both find is kept once.
+"""
 
 from __future__ import annotations
 
 import functools
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Iterable, List, Mapping, Sequence
 
 import spacy
 import yaml
@@ -14,7 +21,7 @@ import yaml
 from bot import settings
 from bot.safety.net import MAX_CHARS  # the one 2,000-character cap of the safety net and the channels
 
-DEFAULT_LEXICON = settings.LEXICON_DIR / "entities.yml"
+LEXICONS = {"en": settings.LEXICON_DIR / "entities.yml", "es": settings.LEXICON_DIR / "entities_es.yml"}
 
 
 @dataclass(frozen=True)
@@ -28,26 +35,44 @@ class LexiconEntity:
     text: str
 
 
-class Lexicon:
-    """Finds substances, medications and relations in text and normalises them to canonical values."""
+def _strip_marks(phrase: str, keep_tilde: bool) -> str:
+    decomposed = unicodedata.normalize("NFD", phrase)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or (keep_tilde and c == "\u0303"))
+    return unicodedata.normalize("NFC", kept)
 
-    def __init__(self, spec: Dict[str, Dict[str, List[str]]]):
-        self._nlp = spacy.blank("en")
+
+def _variants(phrase: str) -> Iterable[str]:
+    """The phrase as listed, without its accents ("mamá" -> "mama": phones), and without ñ ("companero")."""
+    lowered = str(phrase).lower()
+    seen = []
+    for variant in (lowered, _strip_marks(lowered, keep_tilde=True), _strip_marks(lowered, keep_tilde=False)):
+        if variant not in seen:
+            seen.append(variant)
+    return seen
+
+
+class Lexicon:
+    """Finds substances, medications and relations in text of one language and normalises them to canonical values."""
+
+    def __init__(self, spec: Mapping[str, Mapping[str, List[str]]], lang: str = "en"):
+        self.lang = lang
+        self._nlp = spacy.blank(lang)
         ruler = self._nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
         patterns = []
         for entity, values in spec.items():
             for canonical, phrases in values.items():
                 for phrase in phrases:
-                    # The id carries the canonical value so a match resolves without a second lookup.
-                    patterns.append({"label": entity, "pattern": str(phrase).lower(), "id": str(canonical)})
+                    for variant in _variants(phrase):
+                        # The id carries the canonical value so a match resolves without a second lookup.
+                        patterns.append({"label": entity, "pattern": variant, "id": str(canonical)})
         ruler.add_patterns(patterns)
         self.entities = tuple(spec)
         self._lock = threading.Lock()
 
     @classmethod
-    def from_file(cls, path: Path = DEFAULT_LEXICON) -> "Lexicon":
+    def from_file(cls, path: Path, lang: str = "en") -> "Lexicon":
         """Build a lexicon from a YAML file."""
-        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")), lang)
 
     def extract(self, text: str) -> List[LexiconEntity]:
         """Return the entities in ``text`` in order of appearance."""
@@ -61,7 +86,31 @@ class Lexicon:
         ]
 
 
+class Lexicons:
+    """Every language's lexicon run on a message, their entities merged into one list."""
+
+    def __init__(self, lexicons: Sequence[Lexicon]):
+        self._lexicons = tuple(lexicons)
+        self.languages = tuple(lex.lang for lex in self._lexicons)
+
+    @classmethod
+    def from_files(cls, files: Dict[str, Path] = LEXICONS) -> "Lexicons":
+        """Build one lexicon per language from its file."""
+        return cls([Lexicon.from_file(path, lang) for lang, path in files.items()])
+
+    def extract(self, text: str) -> List[LexiconEntity]:
+        """Return the entities every language finds in ``text``, in order; where two overlap the longer wins."""
+        found = sorted((e for lex in self._lexicons for e in lex.extract(text)),
+                       key=lambda e: (e.start, -(e.end - e.start)))
+        kept: List[LexiconEntity] = []
+        for ent in found:
+            if kept and ent.start < kept[-1].end:
+                continue  # inside (or overlapping) a span already kept: the same words, found again
+            kept.append(ent)
+        return kept
+
+
 @functools.lru_cache(maxsize=1)
-def get_lexicon() -> Lexicon:
-    """Return the process-wide lexicon built from data/lexicon/entities.yml."""
-    return Lexicon.from_file()
+def get_lexicon() -> Lexicons:
+    """Return the process-wide lexicons built from data/lexicon/entities.yml and entities_es.yml."""
+    return Lexicons.from_files()
