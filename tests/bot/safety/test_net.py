@@ -111,6 +111,9 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("no soy suicida ni nada pero seria mas facil si no estuviera aqui", "suicide"),
         ("ya tengo las pastillas de mi mama contadas en la mesa", "suicide"),
         ("creo que me pase con la chiva siento que me estoy yendo", "overdose"),
+        ("solo quiero dormir para siempre y ya", "suicide"),
+        ("necesito que parezca un accidente para que mis hijos cobren el seguro", "suicide"),
+        ("con la abstinencia no retengo ni agua desde el sabado", "medical"),
     ],
 )
 def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, text, kind):
@@ -132,6 +135,8 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "mi primo tuvo fiebre alta hace unos dias, como evito infecciones",
         "tuvo fiebre alta, hace dos semanas",  # a short clause after it is the date
         "ya tengo un plan de tratamiento para hoy en la clinica",
+        "tengo miedo de que mi hijo un dia no vuelva a despertar por la fenta",
+        "que hago si no retengo ni agua cuando empiece el detox",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
