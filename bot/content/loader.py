@@ -61,7 +61,8 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
         session.execute(delete(UsState))
         session.execute(delete(Source))
         session.execute(delete(CrisisResource))
-        sources = {s.key: Source(key=s.key, title=s.title, publisher=s.publisher, url=s.url) for s in bundle.sources}
+        sources = {s.key: Source(key=s.key, title=s.title, publisher=s.publisher, url=s.url, language=s.language,
+                                 translates=s.translates) for s in bundle.sources}
         session.add_all(sources.values())
         # Written now: a state's own resource refers to its source by key only (no relationship), so the unit of
         # work would not know to insert the sources first.

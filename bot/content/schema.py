@@ -43,6 +43,11 @@ class SourceSpec:
     title: str
     publisher: str
     url: str
+    # The language the page is written in, and for a page in another language than English, the English source
+    # it is the agency's own version of ("nida-heroin-drugfacts-es" translates "nida-heroin-drugfacts"): a
+    # translation of a topic must then cite that version, so Spanish readers get the Spanish page where it exists.
+    language: str = PRIMARY_LANGUAGE
+    translates: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -175,14 +180,35 @@ def _parse_sources(path: Path, doc: Any, errors: _Errors) -> List[SourceSpec]:
         url = _text(item, "url", str(path), where, errors)
         if url and not URL_RE.match(url):
             errors.add(str(path), f"{where}url", f"not an https URL: {url!r}")
+        language = item.get("language", PRIMARY_LANGUAGE)
+        if language not in LANGUAGES:
+            errors.add(str(path), f"{where}language", f"must be one of {', '.join(LANGUAGES)}, not {language!r}")
+        translates = item.get("translates")
+        if translates is not None and (not isinstance(translates, str) or language == PRIMARY_LANGUAGE):
+            errors.add(str(path), f"{where}translates",
+                       f"names the {PRIMARY_LANGUAGE} source this page is another language's version of; "
+                       f"only a source with a language other than {PRIMARY_LANGUAGE!r} has one")
+            translates = None
         out.append(
             SourceSpec(
                 key=key,
                 title=_text(item, "title", str(path), where, errors),
                 publisher=_text(item, "publisher", str(path), where, errors),
                 url=url,
+                language=language if language in LANGUAGES else PRIMARY_LANGUAGE,
+                translates=translates,
             )
         )
+    by_key = {s.key: s for s in out}
+    for i, src in enumerate(out):
+        if src.translates is None:
+            continue
+        original = by_key.get(src.translates)
+        if original is None or original.language != PRIMARY_LANGUAGE:
+            errors.add(str(path), f"sources[{i}].translates",
+                       f"{src.translates!r} is not a {PRIMARY_LANGUAGE} source in this file")
+    for dup in _duplicates(f"{s.translates}/{s.language}" for s in out if s.translates):
+        errors.add(str(path), "sources", f"two {dup.split('/')[1]} versions of {dup.split('/')[0]!r}")
     return out
 
 
@@ -457,6 +483,7 @@ def parse_content(content_dir: Path, required_topics: Iterable[str] = (), today:
 
 def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[str], errors: _Errors) -> None:
     source_keys = {s.key for s in bundle.sources}
+    source_language = {s.key: s.language for s in bundle.sources}
     topic_keys: Dict[str, str] = {}
     for s_dup in _duplicates(s.key for s in bundle.sources):
         errors.add(str(content_dir / "sources.yml"), "sources", f"duplicate key {s_dup!r}")
@@ -469,6 +496,9 @@ def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[st
         for src in topic.sources:
             if src not in source_keys:
                 errors.add(topic.path, "sources", f"unknown source {src!r} (add it to sources.yml)")
+            elif source_language[src] != topic.language:
+                errors.add(topic.path, "sources", f"{src!r} is a {source_language[src]} page; the {topic.language} "
+                                                  "answers cite pages their readers can read")
     for topic in bundle.topics:
         for rel in topic.related:
             if rel not in topic_keys:
@@ -491,6 +521,9 @@ def _check_translations(bundle: ContentBundle, content_dir: Path, topic_keys: Di
                         errors: _Errors) -> None:
     """Every topic exists in every language, with the same audiences; a translation has an English topic."""
     english = {t.key: t for t in bundle.topics}
+    by_key = {s.key: s for s in bundle.sources}
+    # (English source, language) -> the key of the agency's own version of that page in that language
+    versions = {(s.translates, s.language): s.key for s in bundle.sources if s.translates}
     seen = set()
     for tr in bundle.translations:
         if (tr.key, tr.language) in seen:
@@ -504,6 +537,11 @@ def _check_translations(bundle: ContentBundle, content_dir: Path, topic_keys: Di
         for src in tr.sources:
             if src not in source_keys:
                 errors.add(tr.path, "sources", f"unknown source {src!r} (add it to sources.yml)")
+            elif (src, tr.language) in versions:
+                errors.add(tr.path, "sources", f"cite {versions[src, tr.language]!r}, the {tr.language} version of "
+                                               f"{src!r}: readers get the page in their language where the agency has one")
+            elif by_key[src].language not in (tr.language, PRIMARY_LANGUAGE):
+                errors.add(tr.path, "sources", f"{src!r} is a {by_key[src].language} page, not {tr.language}")
         missing = {a.audience for a in english[tr.key].answers} - {a.audience for a in tr.answers}
         if missing:
             errors.add(tr.path, "answers", f"missing the {', '.join(sorted(missing))} answer the English file has")

@@ -30,7 +30,8 @@ def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
 # Columns added after the first release: (table, column, SQL type). Additive only, so old stores upgrade in place.
 ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"),
                  ("topics", "titles", "JSON"), ("topics", "plan_steps", "JSON"),
-                 ("crisis_resources", "translations", "JSON"))
+                 ("crisis_resources", "translations", "JSON"),
+                 ("sources", "language", "VARCHAR(8)"), ("sources", "translates", "VARCHAR(80)"))
 
 
 def create_schema(engine: Engine) -> None:

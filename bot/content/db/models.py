@@ -28,6 +28,8 @@ class Source(Base):
     title = Column(String(300), nullable=False)
     publisher = Column(String(120), nullable=False)
     url = Column(String(500), nullable=False)
+    language = Column(String(8))  # the language the page is written in ("en", "es")
+    translates = Column(String(80))  # for another language's version of a page: the English source's key
 
 
 class Topic(Base):

@@ -185,3 +185,47 @@ def test_spanish_readers_see_the_same_line_with_spanish_words(content_bundle):
     assert (spanish.phone, spanish.text_number, spanish.url) == (lifeline.phone, lifeline.text_number, lifeline.url)
     assert spanish.name == "988 Línea de Prevención del Suicidio y Crisis" and "marque 2" in spanish.description
     assert lifeline.in_language("en") is lifeline and lifeline.in_language(None) is lifeline
+
+
+def _add_source(content_dir: Path, **source) -> None:
+    _edit(content_dir / "sources.yml", lambda d: d["sources"].append(source))
+
+
+# A Spanish version of a page that has none yet in sources.yml.
+SPANISH_NIDA = dict(key="nida-test-es", title="El fentanilo", publisher="NIDA", url="https://nida.nih.gov/es/test",
+                    language="es", translates="nida-fentanyl")
+
+
+def test_a_spanish_answer_must_cite_the_spanish_version_of_a_page_where_there_is_one(content_copy: Path):
+    _add_source(content_copy, **SPANISH_NIDA)
+    path = content_copy / "topics" / "es" / "ask_about_heroin.yml"
+    _edit(path, lambda d: d.update(sources=["nida-fentanyl"]))
+    errors = _errors(content_copy)
+    assert (f"{path}: sources: cite 'nida-test-es', the es version of 'nida-fentanyl': readers get the page "
+            "in their language where the agency has one") in errors
+    assert all("cite 'nida-test-es'" in e for e in errors)
+    for other in (content_copy / "topics" / "es").glob("*.yml"):
+        _edit(other, lambda d: d.update(sources=[("nida-test-es" if s == "nida-fentanyl" else s)
+                                                 for s in d["sources"]]))
+    parse_content(content_copy)  # with the Spanish page cited, the content is valid again
+
+
+def test_an_english_answer_does_not_cite_a_spanish_page(content_copy: Path):
+    _add_source(content_copy, **SPANISH_NIDA)
+    path = content_copy / "topics" / "ask_about_heroin.yml"
+    _edit(path, lambda d: d.update(sources=["nida-test-es"]))
+    assert any(e.startswith(f"{path}: sources: 'nida-test-es' is a es page") for e in _errors(content_copy))
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (dict(translates="no-such-source"), "'no-such-source' is not a en source in this file"),
+        (dict(language="fr"), "language: must be one of en, es, not 'fr'"),
+        (dict(language="en"), "translates: names the en source this page is another language's version of"),
+        (dict(translates="nida-heroin-drugfacts"), "two es versions of 'nida-heroin-drugfacts'"),
+    ],
+)
+def test_a_translated_source_names_its_language_and_a_real_english_page(content_copy: Path, change, message):
+    _add_source(content_copy, **{**SPANISH_NIDA, **change})
+    assert any(message in e for e in _errors(content_copy)), _errors(content_copy)

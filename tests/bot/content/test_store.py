@@ -73,3 +73,19 @@ def test_unreachable_database_without_cache_raises_a_clear_error(tmp_path):
     store = ContentStore(create_db_engine(f"sqlite:///{tmp_path / 'db'}"), ttl=0)
     with pytest.raises(ContentUnavailable):
         store.answer("ask_detox")
+
+
+def test_spanish_readers_get_the_agencys_spanish_page_where_it_has_one(store: ContentStore, content_bundle):
+    """The naloxone answer cites CDC's naloxone page: in English, and in CDC's Spanish version for Spanish readers."""
+    english = {s.url for s in store.answer("ask_naloxone", "self", "en").sources}
+    spanish = {s.url for s in store.answer("ask_naloxone", "self", "es").sources}
+    assert "https://www.cdc.gov/stop-overdose/caring/naloxone.html" in english
+    assert "https://cdc.gov/stop-overdose/es/caring/la-naloxona-y-su-poder-de-salvar-vidas.html" in spanish
+    assert not any("/es/" in url or "/spanish/" in url for url in english)
+    # Every Spanish version a source has is what Spanish answers cite, in every topic.
+    versions = {s.translates: s for s in content_bundle.sources if s.language == "es" and s.translates}
+    for topic in content_bundle.topics:
+        cited = {s.url for s in store.answer(topic.key, "self", "es").sources}
+        for key in topic.sources:
+            if key in versions:
+                assert versions[key].url in cited, (topic.key, key)
