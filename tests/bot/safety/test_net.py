@@ -114,6 +114,8 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("solo quiero dormir para siempre y ya", "suicide"),
         ("necesito que parezca un accidente para que mis hijos cobren el seguro", "suicide"),
         ("con la abstinencia no retengo ni agua desde el sabado", "medical"),
+        # "puede" tells here, it does not ask
+        ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida", "medical"),
     ],
 )
 def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, text, kind):
@@ -137,6 +139,9 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "ya tengo un plan de tratamiento para hoy en la clinica",
         "tengo miedo de que mi hijo un dia no vuelva a despertar por la fenta",
         "que hago si no retengo ni agua cuando empiece el detox",
+        # a story told now: a month named, a survival, "ahora" that is not "right now"
+        "mi novio tuvo una sobredosis en agosto y sobrevivio, ahora quiere entrar a un programa",
+        "mi tio se va a matar trabajando en dos empleos para pagar el rehab",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
