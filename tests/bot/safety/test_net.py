@@ -115,7 +115,7 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("necesito que parezca un accidente para que mis hijos cobren el seguro", "suicide"),
         ("con la abstinencia no retengo ni agua desde el sabado", "medical"),
         # "puede" tells here, it does not ask
-        ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida", "medical"),
+        ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
 )
 def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, text, kind):
