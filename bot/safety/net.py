@@ -43,7 +43,8 @@ MAX_CHARS = 2000
 _YEAR = re.compile(r"\b(?:in|since|back in|during|of) (?:19|20)\d\d\b")
 
 _OVERDOSE_SLANG = [
-    (re.compile(r"\bo\.?d\.?(?:'|’)?e?d\b"), "overdosed"),
+    # "od'd", "od'ed", "oded", "o.d.'d"; not "odd" ("sleeping at odd hours")
+    (re.compile(r"\bo\.?d\.?(?:(?:'|’)e?d|ed)\b"), "overdosed"),
     (re.compile(r"\bo\.?d\.?(?:'|’)?ing\b"), "overdosing"),
     (re.compile(r"\bo\.?d\b"), "overdose"),
 ]

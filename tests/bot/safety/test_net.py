@@ -18,6 +18,7 @@ def detector():
         ("he's not breathing", "overdose"),
         ("my friend OD'd", "overdose"),
         ("she od’d in the car", "overdose"),
+        ("tell my mom i love her, i wont be around after friday", "suicide"),
         ("nodding out and won't wake up", "overdose"),
         ("his lips are turning blue", "overdose"),
         ("my son isnt breathin", "overdose"),  # typo
@@ -55,6 +56,8 @@ def test_crisis_is_detected(detector, text, kind):
         "collapsed veins from injecting",
         "this craving is killing me",
         "what is naloxone",
+        "my heart almost stopped when i saw the foil in her room",
+        "she sleeps at odd hours and lost weight, is that opioids",
     ],
 )
 def test_topic_questions_and_figures_of_speech_do_not_fire(detector, text):
@@ -88,6 +91,8 @@ def test_crisis_at_the_start_of_a_huge_message_is_still_found(detector):
 
 def test_normalize_spells_out_slang_and_drops_apostrophes():
     assert normalize("He OD'd, won’t wake") == "he overdosed, wont wake"
+    assert normalize("he ODed") == "he overdosed"
+    assert normalize("sleeping at odd hours") == "sleeping at odd hours"  # "odd" is not "od'd"
     assert normalize("helppp") == "help"
 
 
@@ -114,6 +119,10 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("solo quiero dormir para siempre y ya", "suicide"),
         ("necesito que parezca un accidente para que mis hijos cobren el seguro", "suicide"),
         ("con la abstinencia no retengo ni agua desde el sabado", "medical"),
+        ("lleva media hora sin moverse despues de usar y tiene las unas azules", "overdose"),
+        ("me estoy cortando ahorita y no puedo parar", "suicide"),
+        ("la proxima vez no quiero que me salven", "suicide"),
+        ("de repente el peor dolor de cabeza que he tenido", "medical"),
         # "puede" tells here, it does not ask
         ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
@@ -142,6 +151,8 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         # a story told now: a month named, a survival, "ahora" that is not "right now"
         "mi novio tuvo una sobredosis en agosto y sobrevivio, ahora quiere entrar a un programa",
         "mi tio se va a matar trabajando en dos empleos para pagar el rehab",
+        "no estoy pensando en matarme, solo quiero saber si la tristeza es de la abstinencia",
+        "los dolores de pecho son normales en la abstinencia? ahorita no tengo nada, es para saber",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
