@@ -19,6 +19,8 @@ def detector():
         ("my friend OD'd", "overdose"),
         ("she od’d in the car", "overdose"),
         ("tell my mom i love her, i wont be around after friday", "suicide"),
+        ("when does the second narcan kick in, he still isnt breathing", "overdose"),
+        ("the abscess opened up and i can see the bone, fever too", "medical"),
         ("nodding out and won't wake up", "overdose"),
         ("his lips are turning blue", "overdose"),
         ("my son isnt breathin", "overdose"),  # typo
@@ -123,6 +125,9 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("me estoy cortando ahorita y no puedo parar", "suicide"),
         ("la proxima vez no quiero que me salven", "suicide"),
         ("de repente el peor dolor de cabeza que he tenido", "medical"),
+        ("mi hermano esta tieso en el baño y tiene los labios negros", "overdose"),
+        ("mi vecino tiene un plan para matarse mañana", "suicide"),
+        ("tengo 8 meses de embarazo y estoy sangrando mucho", "medical"),
         # "puede" tells here, it does not ask
         ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
@@ -153,6 +158,9 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "mi tio se va a matar trabajando en dos empleos para pagar el rehab",
         "no estoy pensando en matarme, solo quiero saber si la tristeza es de la abstinencia",
         "los dolores de pecho son normales en la abstinencia? ahorita no tengo nada, es para saber",
+        "me tome unas azules el sabado y ya me arrepenti, como vuelvo a empezar",
+        "con la malilla siento que me voy a morir del dolor de espalda, es normal?",
+        "me soltaron sin receta, como hago para seguir sin cortarme el suboxone",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
