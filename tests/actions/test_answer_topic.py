@@ -83,7 +83,9 @@ async def test_a_spanish_conversation_gets_the_spanish_answer_with_spanish_foote
     await _run(tracker, dispatcher)
     [msg] = dispatcher.messages
     assert msg["text"].startswith("La naloxona (Narcan) revierte una sobredosis")
-    assert "\nFuentes: Centers for Disease Control and Prevention (CDC)" in msg["text"]
+    # CDC's own Spanish page on naloxone, not its English one
+    assert "\nFuentes: Centros para el Control y la Prevención de Enfermedades (CDC)" in msg["text"]
+    assert "cdc.gov/stop-overdose/es/caring/la-naloxona-y-su-poder-de-salvar-vidas.html" in msg["text"]
     assert "Última revisión: diciembre 2026. Información general, no es consejo médico." in msg["text"]
     assert "Sources:" not in msg["text"] and "Last reviewed" not in msg["text"]
     assert msg["buttons"][0] == {"title": "Quiero saber más", "payload": "/tell_me_more"}
