@@ -94,7 +94,8 @@ def load(engine: Engine, bundle: ContentBundle) -> LoadReport:
             session.add(UsState(code=st.code, name=st.name, kind=st.kind, aliases=list(st.aliases),
                                 resource_name=st.resource_name, resource_url=st.resource_url,
                                 resource_phone=st.resource_phone, source_key=st.resource_source,
-                                last_reviewed=bundle.states_reviewed, resource_checked=st.resource_checked))
+                                last_reviewed=bundle.states_reviewed, resource_checked=st.resource_checked,
+                                names=dict(st.names)))
         for r in bundle.resources:
             row = dataclasses.asdict(r)
             row.pop("last_checked")  # governance metadata for the audit; the bot does not show it

@@ -120,6 +120,8 @@ class StateSpec:
     resource_phone: Optional[str] = None
     resource_source: Optional[str] = None
     resource_checked: Optional[dt.date] = None  # the date of the official page the resource was seen on
+    # {language: name} where the name differs in that language ("es": "Nueva York"); also recognised when typed
+    names: Tuple[Tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -418,6 +420,13 @@ def _parse_states(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Tupl
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             errors.add(p, f"{where}aliases", "must be a list of names")
             aliases = []
+        names = []
+        for language in TRANSLATED:
+            if language in item:
+                if isinstance(item[language], str) and item[language].strip():
+                    names.append((language, item[language].strip()))
+                else:
+                    errors.add(p, f"{where}{language}", f"the name in {language!r}: missing or empty text")
         resource = item.get("resource")
         r: Dict[str, Any] = {}
         if resource is not None:
@@ -434,7 +443,8 @@ def _parse_states(path: Path, doc: Any, errors: _Errors, today: dt.date) -> Tupl
                 if r["phone"] is not None and not PHONE_RE.match(str(r["phone"])):
                     errors.add(p, f"{where}resource.phone", f"not a US phone number: {r['phone']!r}")
         out.append(StateSpec(code, name, str(kind), tuple(a.strip() for a in aliases), r.get("name"), r.get("url"),
-                             str(r["phone"]) if r.get("phone") else None, r.get("source"), r.get("checked")))
+                             str(r["phone"]) if r.get("phone") else None, r.get("source"), r.get("checked"),
+                             tuple(names)))
     return out, source
 
 
@@ -507,7 +517,8 @@ def _cross_check(bundle: ContentBundle, content_dir: Path, required: Iterable[st
     states_file = str(content_dir / "states.yml")
     for dup in _duplicates(st.code for st in bundle.states):
         errors.add(states_file, "states", f"duplicate code {dup!r}")
-    for dup in _duplicates(n.lower() for st in bundle.states for n in (st.name, *st.aliases)):
+    for dup in _duplicates(n.lower() for st in bundle.states
+                           for n in {st.name, *st.aliases, *(name for _, name in st.names)}):
         errors.add(states_file, "states", f"name or alias {dup!r} is used twice")
     for key in [bundle.states_source] * bool(bundle.states) + [st.resource_source for st in bundle.states if st.resource_source]:
         if key not in source_keys:

@@ -71,6 +71,11 @@ class StateView:
     resource_source: Optional[SourceView] = None
     last_reviewed: Optional[dt.date] = None
     resource_checked: Optional[dt.date] = None  # date of the official page the resource was seen on
+    names: Tuple[Tuple[str, str], ...] = ()  # (language, name) where the name differs in that language
+
+    def name_in(self, language: Optional[str]) -> str:
+        """The state's name as readers of ``language`` write it ("Nueva York"), else its English name."""
+        return dict(self.names).get(language or "", self.name)
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,7 @@ class ContentStore:
             states = tuple(
                 StateView(st.code, st.name, st.kind, tuple(st.aliases or ()), st.resource_name, st.resource_url,
                           st.resource_phone, sources.get(st.source_key) if st.source_key else None, st.last_reviewed,
-                          st.resource_checked)
+                          st.resource_checked, tuple(sorted((st.names or {}).items())))
                 for st in session.execute(select(UsState).order_by(UsState.name)).scalars()
             )
         return _Snapshot(answers, titles, views, self._clock(), states)

@@ -33,7 +33,7 @@ def treatment_text(store: ContentStore, state: StateView, language: Optional[str
         ContentUnavailable: when the store cannot be read.
     """
     by_key = {r.key: r for r in store.resources()}
-    place = state.name
+    place = state.name_in(language)
     lines: List[str] = [say(language, "ft_intro", place=place)]
     for i, key in enumerate(k for k in RESOURCE_KEYS if k in by_key):
         lines.append(f"{i + 1}. {_resource_line(by_key[key], place, language)}")

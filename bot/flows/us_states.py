@@ -27,7 +27,7 @@ def normalise(text: str) -> str:
 def _index(states: Iterable[StateView]) -> Dict[str, StateView]:
     names: Dict[str, StateView] = {}
     for st in states:
-        for name in (st.name, *st.aliases):
+        for name in (st.name, *st.aliases, *(n for _, n in st.names)):
             names[normalise(name)] = st
         names.setdefault(st.code.lower(), st)
     return names

@@ -31,7 +31,8 @@ def create_db_engine(url: Optional[str] = None, **kwargs) -> Engine:
 ADDED_COLUMNS = (("topics", "plan_step", "TEXT"), ("us_states", "last_reviewed", "DATE"), ("us_states", "resource_checked", "DATE"),
                  ("topics", "titles", "JSON"), ("topics", "plan_steps", "JSON"),
                  ("crisis_resources", "translations", "JSON"),
-                 ("sources", "language", "VARCHAR(8)"), ("sources", "translates", "VARCHAR(80)"))
+                 ("sources", "language", "VARCHAR(8)"), ("sources", "translates", "VARCHAR(80)"),
+                 ("us_states", "names", "JSON"))
 
 
 def create_schema(engine: Engine) -> None:

@@ -99,3 +99,4 @@ class UsState(Base):
     source_key = Column(ForeignKey("sources.key", ondelete="SET NULL"))
     last_reviewed = Column(Date)
     resource_checked = Column(Date)  # date of the official page the state's own resource was seen on
+    names = Column(JSON)  # {language: name} where it differs ("es": "Nueva York")

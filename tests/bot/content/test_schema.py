@@ -229,3 +229,11 @@ def test_an_english_answer_does_not_cite_a_spanish_page(content_copy: Path):
 def test_a_translated_source_names_its_language_and_a_real_english_page(content_copy: Path, change, message):
     _add_source(content_copy, **{**SPANISH_NIDA, **change})
     assert any(message in e for e in _errors(content_copy)), _errors(content_copy)
+
+
+def test_a_states_spanish_name_is_text_and_not_another_states_name(content_copy: Path):
+    path = content_copy / "states.yml"
+    _edit(path, lambda d: d["states"][0].update(es=""))
+    assert any("states[0].es: the name in 'es': missing or empty text" in e for e in _errors(content_copy))
+    _edit(path, lambda d: d["states"][0].update(es="Texas"))
+    assert any("name or alias 'texas' is used twice" in e for e in _errors(content_copy))

@@ -62,6 +62,16 @@ async def test_the_state_search_answers_in_spanish(store, dispatcher, tracker_fo
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]][-1] == "Otro estado"
 
 
+async def test_a_spanish_reply_names_the_state_as_spanish_readers_write_it(store, dispatcher, tracker_for):
+    """"Nueva York" in Spanish, "New York" in English: a reply never mixes the two languages."""
+    await ActionFindTreatment().run(dispatcher, tracker_for("inform", "nueva york", slots={"ft_state": "NY", "language": "es"}), {})
+    await ActionFindTreatment().run(dispatcher, tracker_for("inform", "new york", slots={"ft_state": "NY", "language": "en"}), {})
+    spanish, english = (m["text"] for m in dispatcher.messages)
+    assert spanish.startswith("Por dónde empezar en Nueva York:") and "New York" not in spanish
+    assert "Nueva York" not in english and "New York" in english
+    assert resolve_state("vivo en Misuri", store.states()).code == "MO"  # the Spanish name is understood as typed
+
+
 async def test_the_lines_after_a_spanish_crisis_reply_are_in_spanish(store, dispatcher, tracker_for):
     tracker = tracker_for("crisis_suicide", "ya no quiero vivir", slots={"language": "es"})
     await ActionCrisisResources().run(dispatcher, tracker, {})

@@ -211,7 +211,7 @@ def test_a_spanish_conversation_topic_flow_crisis_and_back_to_topics(browser, si
         pg.wait_for_function(
             f"[...document.querySelectorAll('.osb-bot')].slice({bots}).some(r => r.innerText.includes('estado o territorio'))",
             timeout=30_000)
-        ask(pg, "vivo en nueva york", "Por dónde empezar en New York")
+        ask(pg, "vivo en nueva york", "Por dónde empezar en Nueva York")
         ask(pg, "ayuda mi hijo no respira y tiene los labios morados", "911")
         card = pg.locator(".osb-crisis").last
         assert card.locator("a.osb-call[href='tel:911']").inner_text() == "Llamar al 911"
