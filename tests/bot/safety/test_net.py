@@ -21,6 +21,8 @@ def detector():
         ("tell my mom i love her, i wont be around after friday", "suicide"),
         ("when does the second narcan kick in, he still isnt breathing", "overdose"),
         ("the abscess opened up and i can see the bone, fever too", "medical"),
+        ("been setting aside my pills for months. i just wanted someone to know", "suicide"),
+        ("my eyes are yellow and my stomach hurts bad since yesterday", "medical"),
         ("nodding out and won't wake up", "overdose"),
         ("his lips are turning blue", "overdose"),
         ("my son isnt breathin", "overdose"),  # typo
@@ -60,6 +62,8 @@ def test_crisis_is_detected(detector, text, kind):
         "what is naloxone",
         "my heart almost stopped when i saw the foil in her room",
         "she sleeps at odd hours and lost weight, is that opioids",
+        "this exam is gonna be the death of me lol",
+        "i had suicidal thoughts years ago, should i tell the intake nurse",
     ],
 )
 def test_topic_questions_and_figures_of_speech_do_not_fire(detector, text):
@@ -128,6 +132,8 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("mi hermano esta tieso en el baño y tiene los labios negros", "overdose"),
         ("mi vecino tiene un plan para matarse mañana", "suicide"),
         ("tengo 8 meses de embarazo y estoy sangrando mucho", "medical"),
+        ("ya me voy de este mundo, quería despedirme", "suicide"),
+        ("se me rompio la aguja en el brazo y no la puedo sacar", "medical"),
         # "puede" tells here, it does not ask
         ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
@@ -161,6 +167,8 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "me tome unas azules el sabado y ya me arrepenti, como vuelvo a empezar",
         "con la malilla siento que me voy a morir del dolor de espalda, es normal?",
         "me soltaron sin receta, como hago para seguir sin cortarme el suboxone",
+        "mi tio se suicido hace dos años y mi prima no lo supera, que grupos hay",
+        "ya es hora de irme a dormir, gracias por todo",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
