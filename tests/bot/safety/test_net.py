@@ -23,6 +23,8 @@ def detector():
         ("the abscess opened up and i can see the bone, fever too", "medical"),
         ("been setting aside my pills for months. i just wanted someone to know", "suicide"),
         ("my eyes are yellow and my stomach hurts bad since yesterday", "medical"),
+        ("the rope is up in the garage", "suicide"),
+        ("if you dont hear from me by monday, im sorry", "suicide"),
         ("nodding out and won't wake up", "overdose"),
         ("his lips are turning blue", "overdose"),
         ("my son isnt breathin", "overdose"),  # typo
@@ -63,6 +65,8 @@ def test_crisis_is_detected(detector, text, kind):
         "my heart almost stopped when i saw the foil in her room",
         "she sleeps at odd hours and lost weight, is that opioids",
         "this exam is gonna be the death of me lol",
+        "i want to quit and i know how hard it is, where do i start",
+        "it wasnt her fault he relapsed, how do i tell her that",
         "i had suicidal thoughts years ago, should i tell the intake nurse",
     ],
 )
@@ -134,6 +138,9 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("tengo 8 meses de embarazo y estoy sangrando mucho", "medical"),
         ("ya me voy de este mundo, quería despedirme", "suicide"),
         ("se me rompio la aguja en el brazo y no la puedo sacar", "medical"),
+        ("ya regale mis cosas, cuiden a mi gato", "suicide"),
+        ("mi primo tiene espuma por la boca y no se levanta", "overdose"),
+        ("vomite sangre negra esta mañana", "medical"),
         # "puede" tells here, it does not ask
         ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
