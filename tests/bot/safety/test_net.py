@@ -141,6 +141,7 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("ya regale mis cosas, cuiden a mi gato", "suicide"),
         ("mi primo tiene espuma por la boca y no se levanta", "overdose"),
         ("vomite sangre negra esta mañana", "medical"),
+        ("cuanto aire a proposito en la vena hace falta", "suicide"),
         # "puede" tells here, it does not ask
         ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
@@ -176,6 +177,7 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "me soltaron sin receta, como hago para seguir sin cortarme el suboxone",
         "mi tio se suicido hace dos años y mi prima no lo supera, que grupos hay",
         "ya es hora de irme a dormir, gracias por todo",
+        "me entro aire a la jeringa sin querer, es peligroso?",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
