@@ -27,6 +27,8 @@ from bot import settings
 KINDS: Tuple[str, ...] = ("overdose", "suicide", "medical")
 THIRD_PERSON = {"he", "she", "they", "hes", "shes", "theyre", "him", "her", "them", "his", "friend", "someone"}
 NEGATIONS = {"not", "never", "no", "dont", "didnt", "wont", "nt", "isnt", "arent", "aint", "nobody", "noone", "nunca"}
+# "not ok", "not fine", "no estoy bien": a negation that describes how someone is, not one that denies the trigger
+NOT_NEGATING_AFTER = {"ok", "okay", "fine", "good", "alright", "well", "safe", "bien"}
 DEFAULT_LEXICON = settings.LEXICON_DIR / "crisis.yml"
 LEXICONS = {"en": settings.LEXICON_DIR / "crisis.yml", "es": settings.LEXICON_DIR / "crisis_es.yml"}
 # The most words a clause may have to count as the date of the clause before it ("all in the past", "hace dos anos").
@@ -331,8 +333,11 @@ def _negated(doc: Doc, kind: str, start: int, end: int, negatable: set) -> bool:
     inside = any(k == kind and s <= start and end <= e or (k == kind and start <= s and e <= end) for k, s, e in negatable)
     if not inside:
         return False
-    window = doc[max(0, start - 3) : start]
-    return any(t.lower_ in NEGATIONS for t in window)
+    # The negation must stand in the trigger's own clause ("not fine. want to die" is not negated) and must not be
+    # a state of its own: "IM NOT OK I WANT TO DIE" says the person is not ok, it does not deny wanting to die.
+    window = doc[max(doc[start].sent.start, start - 3) : start]
+    return any(t.lower_ in NEGATIONS and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in NOT_NEGATING_AFTER)
+               for t in window)
 
 
 def _contains_any(padded_text: str, markers: Iterable[str]) -> bool:

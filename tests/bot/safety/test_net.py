@@ -24,6 +24,11 @@ def detector():
         ("been setting aside my pills for months. i just wanted someone to know", "suicide"),
         ("my eyes are yellow and my stomach hurts bad since yesterday", "medical"),
         ("the rope is up in the garage", "suicide"),
+        # "not ok" describes the person; it does not deny the wish ("I'M NOT OK I WANT TO DIE")
+        ("I'M NOT OK I WANT TO DIE", "suicide"),
+        ("not fine. want to die", "suicide"),
+        ("might as well end it tonight", "suicide"),
+        ("coughing up pink foam since i used", "medical"),
         ("if you dont hear from me by monday, im sorry", "suicide"),
         ("nodding out and won't wake up", "overdose"),
         ("his lips are turning blue", "overdose"),
@@ -67,6 +72,9 @@ def test_crisis_is_detected(detector, text, kind):
         "this exam is gonna be the death of me lol",
         "i want to quit and i know how hard it is, where do i start",
         "it wasnt her fault he relapsed, how do i tell her that",
+        "i dont want to die, i want to get clean",
+        "my counselor asked if i ever think about hurting myself, i dont",
+        "sick of slowly killing myself with pills, where do i start",
         "i had suicidal thoughts years ago, should i tell the intake nurse",
     ],
 )
