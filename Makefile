@@ -70,7 +70,7 @@ test-unit: $(STAMP) ## pytest: store, loader, NLU components, actions (no traine
 test-stories: $(MODEL) ## run the test stories; any wrong prediction fails
 	$(RASA) test core -m $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 
-eval: $(MODEL) ## dev and newest blind batch side by side, then the Spanish ones; dev floors: accuracy/macro-F1 0.92, crisis recall 100%, false alarms 2%
+eval: $(MODEL) ## dev and the newest unfolded blind batch (if any) side by side, then the Spanish ones; dev floors: accuracy/macro-F1 0.92, crisis recall 100%, false alarms 2%
 	$(PY) -m bot eval --model $(MODEL) --nlu-test tests/nlu_test.yml --crisis-test tests/crisis_test.yml --floor 0.92 --fp-ceiling 0.02
 
 rules: $(STAMP) ## regenerate data/rules_generated.yml (topic, crisis and safety-check rules) and the free-text slot guards in domain.yml
