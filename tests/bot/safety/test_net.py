@@ -30,6 +30,7 @@ def detector():
         ("might as well end it tonight", "suicide"),
         ("people ask if i ever think about killing myself. i do, every night", "suicide"),
         ("coughing up pink foam since i used", "medical"),
+        ("she is going blue and i sprayed narcan and nothing happened", "overdose"),
         ("if you dont hear from me by monday, im sorry", "suicide"),
         ("nodding out and won't wake up", "overdose"),
         ("his lips are turning blue", "overdose"),
@@ -150,6 +151,9 @@ def test_normalize_spells_out_slang_and_drops_apostrophes():
         ("mi primo tiene espuma por la boca y no se levanta", "overdose"),
         ("vomite sangre negra esta mañana", "medical"),
         ("cuanto aire a proposito en la vena hace falta", "suicide"),
+        ("si no me ayudan hoy me quito la vida", "suicide"),
+        ("mi tio dice que se va a colgar", "suicide"),
+        ("mi bebe se comio una tirita de suboxone", "overdose"),
         # "puede" tells here, it does not ask
         ("lleva tres dias vomitando, no puede ni comer y ahora esta confundida y debil", "medical"),
     ],
@@ -186,6 +190,10 @@ def test_spanish_and_spanglish_crises_are_found_and_marked_spanish(detector, tex
         "mi tio se suicido hace dos años y mi prima no lo supera, que grupos hay",
         "ya es hora de irme a dormir, gracias por todo",
         "me entro aire a la jeringa sin querer, es peligroso?",
+        "no quiero bajar la dosis de metadona todavia, es normal?",
+        "ya tengo todo listo para entrar al rehab el lunes",
+        "me voy con el equipo al partido el sabado",
+        "me quiero morir de la verguenza, mi mama vio mis mensajes",
     ],
 )
 def test_spanish_idioms_questions_negations_and_past_events_do_not_fire(detector, text):
