@@ -35,20 +35,12 @@ class LexiconEntity:
     text: str
 
 
-def _strip_marks(phrase: str, keep_tilde: bool) -> str:
-    decomposed = unicodedata.normalize("NFD", phrase)
-    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or (keep_tilde and c == "\u0303"))
-    return unicodedata.normalize("NFC", kept)
-
-
 def _variants(phrase: str) -> Iterable[str]:
-    """The phrase as listed, without its accents ("mamá" -> "mama": phones), and without ñ ("companero")."""
+    """The phrase as listed and without its accents, as people type on phones ("mamá" -> "mama", "compañero" ->
+    "companero"); the same stripping as the safety net's ``normalize``."""
     lowered = str(phrase).lower()
-    seen = []
-    for variant in (lowered, _strip_marks(lowered, keep_tilde=True), _strip_marks(lowered, keep_tilde=False)):
-        if variant not in seen:
-            seen.append(variant)
-    return seen
+    plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    return (lowered, plain) if plain != lowered else (lowered,)
 
 
 class Lexicon:
